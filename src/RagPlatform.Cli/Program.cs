@@ -1,1 +1,3 @@
-return 0;
+using RagPlatform.Cli;
+
+return await CliApplication.RunAsync(args, CliEnvironment.FromProcessConsole());

@@ -1,0 +1,13 @@
+namespace RagPlatform.Rag.Answering;
+
+/// <summary>What an answer says when the documents do not contain the answer, in the question's language.</summary>
+public static class AbstentionMessages
+{
+    public const string Indonesian = "Dokumen tidak memuat jawaban untuk pertanyaan ini.";
+    public const string English = "The documents do not contain an answer to this question.";
+
+    public static string For(string language) => language == "id" ? Indonesian : English;
+
+    public static bool IsAbstention(string text) =>
+        text.Contains(Indonesian, StringComparison.OrdinalIgnoreCase) || text.Contains(English, StringComparison.OrdinalIgnoreCase);
+}

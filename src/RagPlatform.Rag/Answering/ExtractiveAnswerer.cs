@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Answers;
+using RagPlatform.Core.Retrieval;
+using RagPlatform.Core.Text;
+
+namespace RagPlatform.Rag.Answering;
+
+/// <summary>
+/// Answers without a model: quotes the retrieved sentences that best cover the question's content terms, each
+/// followed by a citation marker. It never writes a word that is not in a source; when no sentence covers enough
+/// of the question it abstains instead of guessing.
+/// </summary>
+public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<AnsweringOptions> options)
+{
+    private const double RetrievalRankBonus = 0.15;
+    private const double HeadingTermCredit = 0.5;
+    private const double NearDuplicateOverlap = 0.7;
+    private const double CompanionSentenceShare = 0.7;
+
+    // Words that say what kind of answer is wanted rather than what it is about.
+    private static readonly string[] QuestionWords =
+    [
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "explain", "describe", "define",
+        "definition", "meaning", "mean", "tell", "give", "list", "name", "difference", "purpose",
+        "apa", "apakah", "siapa", "kapan", "dimana", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "jelaskan",
+        "sebutkan", "uraikan", "definisi", "pengertian", "arti", "maksud", "dimaksud", "perbedaan", "beda", "tujuan",
+    ];
+
+    private readonly HashSet<string> _questionTerms = new(QuestionWords.SelectMany(analyzer.Analyze), StringComparer.Ordinal);
+    private readonly AnsweringOptions _options = options.Value;
+
+    public GroundedAnswer Answer(string question, string language, IReadOnlyList<ScoredChunk> context) =>
+        Compose(question, language, context).Answer;
+
+    /// <summary>The same answer delivered sentence by sentence, as a stream would show it.</summary>
+    public IEnumerable<AnswerUpdate> AnswerIncrementally(string question, string language, IReadOnlyList<ScoredChunk> context)
+    {
+        var (answer, pieces) = Compose(question, language, context);
+        foreach (var piece in pieces)
+        {
+            yield return new AnswerUpdate(piece);
+        }
+
+        yield return new AnswerUpdate(string.Empty, answer);
+    }
+
+    private (GroundedAnswer Answer, IReadOnlyList<string> Pieces) Compose(string question, string language, IReadOnlyList<ScoredChunk> context)
+    {
+        var queryTerms = analyzer.Analyze(question).Where(t => !_questionTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var candidates = SentenceCandidate.Collect(context, analyzer);
+        if (queryTerms.Count == 0 || candidates.Count == 0)
+        {
+            return Abstain(question, language, context);
+        }
+
+        var weights = TermWeights(queryTerms, candidates);
+        var totalWeight = weights.Values.Sum();
+        var ranked = candidates
+            .Select(c => (Candidate: c, Coverage: Coverage(c, weights) / totalWeight))
+            .Select(x => (x.Candidate, x.Coverage, Score: x.Coverage + RetrievalRankBonus / (1 + x.Candidate.ChunkRank)))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Candidate.ChunkRank)
+            .ThenBy(x => x.Candidate.Span.Start)
+            .ToList();
+
+        var bestCoverage = ranked[0].Coverage;
+        if (bestCoverage < _options.MinimumSupport)
+        {
+            return Abstain(question, language, context);
+        }
+
+        var companionFloor = Math.Max(_options.MinimumSupport, bestCoverage * CompanionSentenceShare);
+        var chosen = new List<SentenceCandidate> { ranked[0].Candidate };
+        foreach (var (candidate, coverage, _) in ranked.Skip(1))
+        {
+            if (chosen.Count >= _options.MaxSentences)
+            {
+                break;
+            }
+
+            if (coverage >= companionFloor && !chosen.Any(c => c.Overlaps(candidate, NearDuplicateOverlap)))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        return Cite(question, language, context, chosen);
+    }
+
+    private (GroundedAnswer, IReadOnlyList<string>) Cite(
+        string question, string language, IReadOnlyList<ScoredChunk> context, IReadOnlyList<SentenceCandidate> chosen)
+    {
+        var citations = new List<Citation>();
+        var numberByChunk = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pieces = new List<string>(chosen.Count);
+        foreach (var sentence in chosen)
+        {
+            var chunk = sentence.Chunk;
+            if (!numberByChunk.TryGetValue(chunk.Id, out var number))
+            {
+                number = citations.Count + 1;
+                numberByChunk[chunk.Id] = number;
+                citations.Add(new Citation(
+                    number,
+                    chunk.Id,
+                    chunk.DocumentId,
+                    chunk.SourcePath,
+                    chunk.Title,
+                    chunk.HeadingPath,
+                    chunk.Page,
+                    Quote(sentence.Text),
+                    chunk.StartOffset + sentence.Span.Start,
+                    chunk.StartOffset + sentence.Span.End));
+            }
+
+            pieces.Add((pieces.Count == 0 ? string.Empty : " ") + $"{sentence.Text} [{number}]");
+        }
+
+        var answer = new GroundedAnswer(question, string.Concat(pieces), citations, Abstained: false, language, AnswerMode.Extractive, context);
+        return (answer, pieces);
+    }
+
+    private static (GroundedAnswer, IReadOnlyList<string>) Abstain(string question, string language, IReadOnlyList<ScoredChunk> context)
+    {
+        var text = AbstentionMessages.For(language);
+        return (new GroundedAnswer(question, text, [], Abstained: true, language, AnswerMode.Extractive, context), [text]);
+    }
+
+    private string Quote(string sentence) =>
+        sentence.Length <= _options.MaxQuoteLength ? sentence : string.Concat(sentence.AsSpan(0, _options.MaxQuoteLength).TrimEnd(), "…");
+
+    // Rare terms carry the question: a term missing from every retrieved sentence weighs most, so a question about
+    // something the documents never mention cannot be "answered" by sentences that only share its common words.
+    private static Dictionary<string, double> TermWeights(HashSet<string> queryTerms, IReadOnlyList<SentenceCandidate> candidates)
+    {
+        var sentenceCount = candidates.Count;
+        return queryTerms.ToDictionary(
+            term => term,
+            term =>
+            {
+                var frequency = candidates.Count(c => c.Terms.Contains(term) || c.HeadingTerms.Contains(term));
+                return Math.Log(1 + sentenceCount / (frequency + 0.5));
+            },
+            StringComparer.Ordinal);
+    }
+
+    private static double Coverage(SentenceCandidate candidate, Dictionary<string, double> weights)
+    {
+        var covered = 0.0;
+        foreach (var (term, weight) in weights)
+        {
+            if (candidate.Terms.Contains(term))
+            {
+                covered += weight;
+            }
+            else if (candidate.HeadingTerms.Contains(term))
+            {
+                covered += weight * HeadingTermCredit;
+            }
+        }
+
+        return covered;
+    }
+}
