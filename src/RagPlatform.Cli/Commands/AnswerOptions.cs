@@ -8,7 +8,7 @@ internal static class AnswerOptions
 {
     public static readonly Option<int?> TopK = new("--top-k", "-k")
     {
-        Description = "How many passages to retrieve per question (default Answering:TopK = 5)",
+        Description = "How many passages to retrieve per question (default Retrieval:TopK = 5)",
     };
 
     public static readonly Option<AnsweringModeSetting?> Mode = new("--mode")
@@ -31,7 +31,7 @@ internal static class AnswerOptions
                 throw new ArgumentException($"--top-k must be between 1 and 100 (got {topK}).");
             }
 
-            settings[$"{AnsweringOptions.SectionName}:{nameof(AnsweringOptions.TopK)}"] = topK.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Retrieval:TopK"] = topK.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return settings;

@@ -36,6 +36,9 @@ public interface IChunkStore : IAsyncDisposable
 
     /// <summary>The embedding model the stored vectors came from, or null when none are stored.</summary>
     Task<EmbeddingSignature?> GetEmbeddingSignatureAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records which embedding model produced the vectors; stored vectors must all come from it.</summary>
+    Task SetEmbeddingSignatureAsync(EmbeddingSignature signature, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Identifies the vectors in a store so that a different model is detected instead of mixed in.</summary>

@@ -8,9 +8,6 @@ public sealed class AnsweringOptions
     /// <summary>Extractive always copies source sentences; Auto generates when a generator model is configured.</summary>
     public AnsweringModeSetting Mode { get; set; } = AnsweringModeSetting.Auto;
 
-    /// <summary>Chunks retrieved per question when the request does not say.</summary>
-    public int TopK { get; set; } = 5;
-
     /// <summary>
     /// Weighted share of the question's content terms that the best source sentence must contain before the
     /// extractive answerer answers at all; below it, the answer says the documents do not contain the answer.

@@ -6,6 +6,7 @@ using RagPlatform.Core.Answers;
 using RagPlatform.Core.Retrieval;
 using RagPlatform.Core.Text;
 using RagPlatform.Rag.Kernel;
+using RagPlatform.Retrieval;
 
 namespace RagPlatform.Rag.Answering;
 
@@ -18,6 +19,7 @@ public sealed class RagQuestionAnswerer(
     ITextAnalyzer analyzer,
     ExtractiveAnswerer extractive,
     IOptions<AnsweringOptions> options,
+    IOptions<RetrievalOptions> retrievalOptions,
     ILogger<RagQuestionAnswerer> logger,
     GenerativeAnswerer? generative = null) : IQuestionAnswerer
 {
@@ -40,7 +42,7 @@ public sealed class RagQuestionAnswerer(
         var question = Validate(request.Question);
         var language = LanguageDetector.Detect(question);
         var query = ConversationQuery.Build(question, request.History, analyzer);
-        var context = await RetrieveAsync(query, request.TopK ?? _options.TopK, request.Filter, cancellationToken).ConfigureAwait(false);
+        var context = await RetrieveAsync(query, request.TopK ?? retrievalOptions.Value.TopK, request.Filter, cancellationToken).ConfigureAwait(false);
         logger.LogDebug("Retrieved {Count} chunks for {Query}", context.Count, query);
 
         if (UseGenerator(out var generator))

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using RagPlatform.Core.Answers;
+using RagPlatform.Core.Text;
+using RagPlatform.Ingestion;
+using RagPlatform.Rag.Answering;
+using RagPlatform.Rag.Documents;
+using RagPlatform.Rag.Ingestion;
+using RagPlatform.Rag.Kernel;
+using RagPlatform.Retrieval;
+using RagPlatform.Storage;
+
+namespace RagPlatform.Rag.Hosting;
+
+/// <summary>Registers the whole platform — store, ingestion, retrieval, kernel and answering — for any front end.</summary>
+public static class RagPlatformServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the platform with settings from <paramref name="configuration"/>: sections Store, Ingestion, Chunking,
+    /// Retrieval and Answering.
+    /// </summary>
+    public static IServiceCollection AddRagPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
+        services.AddOptions<AnsweringOptions>()
+            .Bind(configuration.GetSection(AnsweringOptions.SectionName))
+            .Validate(o => o.MinimumSupport is > 0 and <= 1, "Answering:MinimumSupport must be in (0, 1].")
+            .Validate(o => o.MaxSentences >= 1, "Answering:MaxSentences must be at least 1.")
+            .Validate(o => o.MaxQuestionLength >= 1, "Answering:MaxQuestionLength must be at least 1.");
+
+        services.AddSqliteChunkStore(null);
+        services.AddOptions<SqliteStoreOptions>()
+            .Configure<IOptions<StoreOptions>>((sqlite, store) => sqlite.DirectoryPath = store.Value.Path);
+
+        services.AddIngestion(null, null);
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection("Ingestion"));
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection("Chunking"));
+
+        services.AddRetrieval(null);
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+
+        services.AddSingleton<ITextAnalyzer>(MultilingualAnalyzer.Default);
+        services.AddSingleton<RetrievalPlugin>();
+        services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<RetrievalPlugin>(), RetrievalPlugin.PluginName));
+        services.AddKernel();
+
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<IQuestionAnswerer, RagQuestionAnswerer>();
+        services.AddSingleton<DocumentIngestionService>();
+        services.AddSingleton<SampleCorpusSeeder>();
+        services.AddSingleton<DocumentCatalog>();
+        return services;
+    }
+}
