@@ -15,9 +15,8 @@ public sealed class DecoderParityTests(ITestOutputHelper output)
     {
         var weights = TestModelFactory.CreateDecoderWeights(new DecoderSpec());
         using var directory = new TempDirectory();
-        var modelPath = directory.File(TestModelFactory.ModelFileName);
-        DecoderGraph.Build(weights).Save(modelPath, externalData);
-        using var session = new InferenceSession(modelPath);
+        TestModelFactory.WriteDecoderFolder(directory.Path, weights.Spec, TestTokenizerKind.ByteLevelBpe, externalData);
+        using var session = new InferenceSession(directory.File(TestModelFactory.ModelFileName));
 
         var step = DecoderRunner.Run(session, weights.Spec, [Tokens], [Ones(Tokens.Length)], [Range(0, Tokens.Length)], past: null);
 

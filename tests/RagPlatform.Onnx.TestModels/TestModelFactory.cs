@@ -70,4 +70,40 @@ public static class TestModelFactory
         ArgumentNullException.ThrowIfNull(weights);
         return DecoderGraph.Build(weights).ToBytes();
     }
+
+    /// <summary>
+    /// Writes an Optimum-layout encoder folder: model.onnx (weights in model.onnx_data when <paramref name="externalData"/>),
+    /// config.json, and a WordPiece tokenizer (vocab.txt of exactly VocabSize tokens, tokenizer_config.json, special_tokens_map.json).
+    /// </summary>
+    public static void WriteEncoderFolder(string directory, EncoderSpec spec, bool externalData = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        Directory.CreateDirectory(directory);
+        WordPieceTokenizerWriter.Write(directory, spec.VocabSize, spec.MaxPositions);
+        HuggingFaceConfigWriter.WriteEncoder(directory, spec);
+        EncoderGraph.Build(CreateEncoderWeights(spec)).Save(Path.Combine(directory, ModelFileName), externalData);
+    }
+
+    /// <summary>
+    /// Writes an Optimum-layout decoder-with-past folder: model.onnx (weights in model.onnx_data when <paramref name="externalData"/>),
+    /// config.json, generation_config.json and the tokenizer files of <paramref name="tokenizer"/>, whose vocabulary is
+    /// trained to fill at most spec.VocabSize ids.
+    /// </summary>
+    public static void WriteDecoderFolder(string directory, DecoderSpec spec, TestTokenizerKind tokenizer, bool externalData = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        Directory.CreateDirectory(directory);
+        var tokenizerInfo = tokenizer switch
+        {
+            TestTokenizerKind.ByteLevelBpe => ByteLevelBpeTokenizerWriter.Write(directory, spec.VocabSize, spec.MaxPositions),
+            TestTokenizerKind.SentencePiece => SentencePieceTokenizerWriter.Write(directory, spec.VocabSize, spec.MaxPositions),
+            _ => throw new ArgumentOutOfRangeException(nameof(tokenizer), tokenizer, "Unknown tokenizer kind."),
+        };
+        HuggingFaceConfigWriter.WriteDecoder(directory, spec, tokenizerInfo);
+        DecoderGraph.Build(CreateDecoderWeights(spec)).Save(Path.Combine(directory, ModelFileName), externalData);
+    }
 }

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using RagPlatform.Onnx.TestModels.Protos.Onnx;
 
 namespace RagPlatform.Onnx.TestModels;
@@ -9,8 +8,6 @@ public sealed class OnnxAttribute
     private OnnxAttribute(AttributeProto proto) => Proto = proto;
 
     internal AttributeProto Proto { get; }
-
-    public string Name => Proto.Name;
 
     public static OnnxAttribute Int(string name, long value) =>
         new(new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value });
@@ -24,7 +21,4 @@ public sealed class OnnxAttribute
         proto.Ints.Add(values);
         return new OnnxAttribute(proto);
     }
-
-    public static OnnxAttribute String(string name, string value) =>
-        new(new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) });
 }

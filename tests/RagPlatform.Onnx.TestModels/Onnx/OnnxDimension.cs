@@ -28,6 +28,4 @@ public readonly record struct OnnxDimension
     public static implicit operator OnnxDimension(long size) => Fixed(size);
 
     public static implicit operator OnnxDimension(string name) => Symbolic(name);
-
-    public override string ToString() => Symbol ?? Size!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
