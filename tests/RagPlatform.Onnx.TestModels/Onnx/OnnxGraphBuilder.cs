@@ -143,8 +143,8 @@ public sealed class OnnxGraphBuilder
         using var data = File.Create(dataPath);
         foreach (var tensor in model.Graph.Initializer.Where(tensor => tensor.RawData.Length >= ExternalDataThresholdBytes))
         {
+            // Page-aligned offsets let ONNX Runtime memory-map the weights; the gap reads as zeros.
             var offset = AlignUp(data.Position, ExternalDataAlignment);
-            data.SetLength(Math.Max(data.Length, offset));
             data.Position = offset;
             tensor.RawData.WriteTo(data);
 
