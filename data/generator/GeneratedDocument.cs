@@ -1,0 +1,3 @@
+namespace RagPlatform.SampleCorpus;
+
+internal sealed record GeneratedDocument(string SourcePath, string OutputPath, string Verification);
