@@ -47,6 +47,10 @@ public sealed partial class DocumentLoader
     /// <summary>The extensions that are ingested, lower case with the leading dot, sorted.</summary>
     public IReadOnlyList<string> SupportedExtensions => [.. _readersByExtension.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>How many results <see cref="LoadAsync(IEnumerable{string}, CancellationToken)"/> will produce, for progress displays.</summary>
+    public int CountFiles(IEnumerable<string> paths) =>
+        _discovery.Discover(paths).DistinctBy(f => f.Failure is null ? Path.GetFullPath(f.SourcePath) : f.SourcePath).Count();
+
     public IAsyncEnumerable<LoadResult> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
         LoadAsync(paths, isUnchanged: null, cancellationToken);
 

@@ -17,7 +17,7 @@ namespace RagPlatform.Storage;
 /// float32 chunk vectors searched exactly in memory. Every operation uses its own pooled connection; with WAL,
 /// readers keep working while one writer replaces a document in a single transaction.
 /// </summary>
-public sealed class SqliteChunkStore : IChunkStore
+public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
 {
     private const int BusyTimeoutMilliseconds = 10_000;
 
@@ -251,6 +251,32 @@ public sealed class SqliteChunkStore : IChunkStore
         }
 
         return results;
+    }
+
+    public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetChunkVectorsAsync(
+        IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var vectors = new Dictionary<string, ReadOnlyMemory<float>>(chunkIds.Count, StringComparer.Ordinal);
+        if (chunkIds.Count == 0)
+        {
+            return vectors;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.id, v.vector FROM chunk_vectors v JOIN chunks c ON c.rowid = v.chunk_rowid
+            WHERE c.id IN (SELECT value FROM json_each($chunkIds));
+            """;
+        command.Parameters.AddWithValue("$chunkIds", JsonSerializer.Serialize(chunkIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(1)).ToArray();
+        }
+
+        return vectors;
     }
 
     public async Task<EmbeddingSignature?> GetEmbeddingSignatureAsync(CancellationToken cancellationToken = default)
