@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RagPlatform.Ingestion;
+using RagPlatform.Rag.Hosting;
+using RagPlatform.Web.Data;
+using RagPlatform.Web.Documents;
+
+namespace RagPlatform.Web.Hosting;
+
+internal static class WebServiceCollectionExtensions
+{
+    /// <summary>The web front end's own services; the platform itself comes from AddRagPlatform.</summary>
+    public static IServiceCollection AddRagPlatformWeb(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new WebDataPaths(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
+        services.AddSingleton<WebDatabase>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton(sp => new UploadPolicy(
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxFileBytes,
+            sp.GetRequiredService<DocumentLoader>().SupportedExtensions));
+        services.AddSingleton<SampleCorpusInitializer>();
+        return services;
+    }
+}

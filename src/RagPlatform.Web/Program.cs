@@ -1,0 +1,3 @@
+using RagPlatform.Web;
+
+await RagPlatformWebApplication.Build(args).RunAsync();
