@@ -49,8 +49,10 @@ public static class PromptComponentKinds
     public static PromptComponentKind Parse(string name) =>
         TryParse(name, out var kind)
             ? kind
-            : throw new PromptLibraryException(
-                $"Unknown component kind '{name}'. Valid kinds: {string.Join(", ", All.Select(GetName))}.");
+            : throw new PromptLibraryException($"Unknown component kind '{name}'. Valid kinds: {ValidNames}.");
+
+    /// <summary>"persona, requirements, organization, medium, purpose, tone", for messages.</summary>
+    internal static string ValidNames => string.Join(", ", All.Select(GetName));
 
     internal static string GetSingular(this PromptComponentKind kind) => Names[kind].Singular;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using RagPlatform.Core.Answers;
+using RagPlatform.Prompts.Loading;
 using RagPlatform.Prompts.Rendering;
 
 namespace RagPlatform.Prompts;
@@ -113,7 +114,7 @@ public sealed partial class PromptComposer
         return new KernelArguments
         {
             ["system"] = systemPrompt,
-            ["question"] = question.Trim(),
+            ["question"] = ContextFormatter.EscapeDocumentTags(question.Trim()),
             ["context"] = ContextFormatter.Format(passages),
             ["citation_rule"] = string.Join(
                 " ",

@@ -82,7 +82,8 @@ public sealed class PromptLibrary
 
     /// <summary>
     /// Renders a template with Semantic Kernel's template engine without calling a model. Argument values are data:
-    /// they are inserted (HTML-encoded, as the engine does) but never evaluated as template code.
+    /// they are inserted, HTML-encoded as the engine does unless config.json marks the variable
+    /// allow_dangerously_set_content, and never evaluated as template code.
     /// </summary>
     /// <param name="kernel">Kernel whose plugins template function calls may use; by default an empty one.</param>
     /// <exception cref="PromptLibraryException">Unknown template, or a required variable has no value.</exception>

@@ -61,8 +61,9 @@ public sealed class PromptLibraryLoadingTests
             });
         Assert.Equal("research-assistant", library.Defaults.Persona);
         Assert.Equal(["grounded-only", "cite-sources", "match-question-language"], library.Defaults.Requirements);
-        Assert.True(library.GetComponent(PromptComponentKind.Requirements, "cite-sources").RequiresCitations);
-        Assert.Equal(library.GetComponents(PromptComponentKind.Requirements).Count(r => r.Name == "cite-sources"), library.GetComponents(PromptComponentKind.Requirements).Count(r => r.RequiresCitations));
+        Assert.Equal(
+            ["cite-sources"],
+            library.GetComponents(PromptComponentKind.Requirements).Where(requirement => requirement.RequiresCitations).Select(requirement => requirement.Name));
     }
 
     [Fact]
@@ -212,6 +213,22 @@ public sealed class PromptLibraryLoadingTests
         Assert.Equal(2, error.Problems.Count);
     }
 
+    [Theory]
+    [InlineData("{ \"name\": \"other\", \"description\": \"d\" }", "must not contain 'name'; the folder name is the template name.")]
+    [InlineData("{ \"description\": \"d\", \"template\": \"Hi\" }", "must not contain 'template'; the template text belongs in skprompt.txt.")]
+    [InlineData("{ \"description\": \" \" }", "'description' is missing; say what the template is for.")]
+    [InlineData("{ \"description\": \"d\", \"template_format\": \"handlebars\" }", "template_format 'handlebars' is not supported; only 'semantic-kernel' templates can be loaded.")]
+    public async Task Template_configuration_rules_are_enforced(string json, string expectedProblem)
+    {
+        using var library = new TemporaryLibrary();
+        library.Write("templates/custom/skprompt.txt", "Hello.");
+        library.Write("templates/custom/config.json", json);
+
+        var error = await library.LoadExpectingFailureAsync();
+
+        Assert.Equal("templates/custom/config.json: " + expectedProblem, Assert.Single(error.Problems));
+    }
+
     [Fact]
     public async Task Template_text_using_an_undeclared_variable_is_reported()
     {
@@ -237,6 +254,21 @@ public sealed class PromptLibraryLoadingTests
 
         Assert.StartsWith(
             "templates/follow-up-questions/skprompt.txt: is not a valid Semantic Kernel template: ",
+            Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public async Task Chat_template_that_is_not_well_formed_xml_is_reported()
+    {
+        using var library = new TemporaryLibrary();
+        library.Write(
+            "templates/follow-up-questions/skprompt.txt",
+            library.Read("templates/follow-up-questions/skprompt.txt").Replace("exactly 3 follow-up questions", "3 (< 4) questions & no more"));
+
+        var error = await library.LoadExpectingFailureAsync();
+
+        Assert.StartsWith(
+            "templates/follow-up-questions/skprompt.txt: is not a well-formed chat prompt. Template 'follow-up-questions' did not render to a valid chat prompt: ",
             Assert.Single(error.Problems));
     }
 

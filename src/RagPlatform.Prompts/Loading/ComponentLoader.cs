@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace RagPlatform.Prompts.Loading;
 
 /// <summary>Loads prompts/components/&lt;kind&gt;/*.yaml into a <see cref="ComponentCatalog"/>.</summary>
-internal static partial class ComponentLoader
+internal static class ComponentLoader
 {
     public static async Task<ComponentCatalog> LoadAsync(LoadProblems problems, CancellationToken cancellationToken)
     {
@@ -13,7 +11,7 @@ internal static partial class ComponentLoader
         {
             problems.Report(
                 PromptLibraryFiles.ComponentsFolder + "/",
-                $"folder is missing; it needs one subfolder per kind ({string.Join(", ", PromptComponentKinds.All.Select(k => k.GetName()))}).");
+                $"folder is missing; it needs one subfolder per kind ({PromptComponentKinds.ValidNames}).");
             return new ComponentCatalog(byKind);
         }
 
@@ -23,7 +21,7 @@ internal static partial class ComponentLoader
             {
                 problems.Report(
                     problems.Relative(folder) + "/",
-                    $"is not a component kind. Valid kinds: {string.Join(", ", PromptComponentKinds.All.Select(k => k.GetName()))}.");
+                    $"is not a component kind. Valid kinds: {PromptComponentKinds.ValidNames}.");
             }
         }
 
@@ -96,9 +94,9 @@ internal static partial class ComponentLoader
         {
             found.Add("'name' is missing.");
         }
-        else if (!EntryName().IsMatch(document.Name))
+        else if (!LibraryNames.IsValid(document.Name))
         {
-            found.Add($"name '{document.Name}' must be lower-case letters and digits joined by single hyphens, such as 'friendly-tutor'.");
+            found.Add($"name '{document.Name}' must be {LibraryNames.Rule}, such as 'friendly-tutor'.");
         }
 
         if (string.IsNullOrWhiteSpace(document.Description))
@@ -134,7 +132,4 @@ internal static partial class ComponentLoader
                 document.RequiresCitations,
                 relative);
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex EntryName();
 }

@@ -1,4 +1,4 @@
-namespace RagPlatform.Prompts;
+namespace RagPlatform.Prompts.Loading;
 
 /// <summary>The layout of a prompt library directory.</summary>
 internal static class PromptLibraryFiles

@@ -46,9 +46,9 @@ internal static partial class TemplateLoader
         var textPath = Path.Combine(folder, PromptLibraryFiles.TemplateText);
         var configPath = Path.Combine(folder, PromptLibraryFiles.TemplateConfig);
         var before = problems.All.Count;
-        if (!TemplateName().IsMatch(name))
+        if (!LibraryNames.IsValid(name))
         {
-            problems.Report(relativeFolder + "/", "template folder names must be lower-case letters and digits joined by single hyphens, such as 'rag-answer'.");
+            problems.Report(relativeFolder + "/", $"template folder names must be {LibraryNames.Rule}, such as 'rag-answer'.");
         }
 
         foreach (var required in new[] { textPath, configPath }.Where(path => !File.Exists(path)))
@@ -98,6 +98,11 @@ internal static partial class TemplateLoader
             found.Add($"must not contain 'template'; the template text belongs in {PromptLibraryFiles.TemplateText}.");
         }
 
+        if (config.Name is not null)
+        {
+            found.Add("must not contain 'name'; the folder name is the template name.");
+        }
+
         found.AddRange(config.InputVariables
             .GroupBy(variable => variable.Name, StringComparer.OrdinalIgnoreCase)
             .Where(group => group.Count() > 1)
@@ -136,7 +141,28 @@ internal static partial class TemplateLoader
             return false;
         }
 
-        return true;
+        return CheckChatStructure(template, textFile, problems);
+    }
+
+    // Semantic Kernel quietly sends a chat prompt that is not well-formed XML as one flat user message, so the
+    // structure is checked here. Values are HTML-encoded when rendered, so only the template's own text matters.
+    private static bool CheckChatStructure(LibraryTemplate template, string textFile, LoadProblems problems)
+    {
+        if (!template.Text.Contains("<message", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            ChatPromptReader.Read(CodeBlock().Replace(template.Text, string.Empty), template.Name);
+            return true;
+        }
+        catch (PromptLibraryException exception)
+        {
+            problems.Report(textFile, $"is not a well-formed chat prompt. {exception.Message}");
+            return false;
+        }
     }
 
     private static IEnumerable<string> FindUnknownFields(string json)
@@ -162,6 +188,6 @@ internal static partial class TemplateLoader
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex TemplateName();
+    [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
 }

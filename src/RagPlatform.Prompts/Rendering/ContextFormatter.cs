@@ -25,12 +25,15 @@ internal static partial class ContextFormatter
             }
 
             builder.Append($"<{DocumentTag} id=\"{index + 1}\" source=\"{FormatSource(passage.Source)}\">\n")
-                .Append(PromptDataSanitizer.Sanitize(passage.Text.Trim(), DocumentTagPattern))
+                .Append(EscapeDocumentTags(passage.Text.Trim()))
                 .Append($"\n</{DocumentTag}>");
         }
 
         return builder.ToString();
     }
+
+    /// <summary>Escapes document tags in text shown next to the context, so that it cannot forge a passage either.</summary>
+    public static string EscapeDocumentTags(string text) => PromptDataSanitizer.Sanitize(text, DocumentTagPattern);
 
     private static string FormatSource(string source) =>
         Whitespace().Replace(source, " ").Trim().Replace("\"", "&quot;").Replace("<", "&lt;");

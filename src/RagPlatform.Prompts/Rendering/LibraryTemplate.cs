@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.SemanticKernel;
+using RagPlatform.Prompts.Loading;
 
 namespace RagPlatform.Prompts.Rendering;
 
