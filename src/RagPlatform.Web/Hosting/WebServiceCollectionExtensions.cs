@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagPlatform.Ingestion;
+using RagPlatform.Prompts.DependencyInjection;
 using RagPlatform.Rag.Hosting;
+using RagPlatform.Web.Chat;
 using RagPlatform.Web.Data;
 using RagPlatform.Web.Documents;
 
@@ -21,6 +23,10 @@ internal static class WebServiceCollectionExtensions
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxFileBytes,
             sp.GetRequiredService<DocumentLoader>().SupportedExtensions));
         services.AddSingleton<SampleCorpusInitializer>();
+
+        // Registers nothing when the platform already added the library (TryAdd), so both share one instance.
+        services.AddPromptLibrary();
+        services.AddSingleton<PromptPickerSource>();
         return services;
     }
 }
