@@ -6,7 +6,8 @@ using RagPlatform.Onnx.TestModels;
 
 namespace RagPlatform.Onnx.Tests;
 
-public sealed class EmbeddingGeneratorTests(ModelFolders folders) : IClassFixture<ModelFolders>
+[Collection(ModelFolderCollection.Name)]
+public sealed class EmbeddingGeneratorTests(ModelFolders folders)
 {
     private const float Tolerance = 1e-4f;
 

@@ -2,8 +2,14 @@ using RagPlatform.Onnx.TestModels;
 
 namespace RagPlatform.Onnx.Tests;
 
+[CollectionDefinition(Name)]
+public sealed class ModelFolderCollection : ICollectionFixture<ModelFolders>
+{
+    public const string Name = "ONNX test models";
+}
+
 /// <summary>
-/// Test model folders written once per test class: a BERT encoder, and Llama decoders with a byte-level BPE
+/// Test model folders written once for all model tests: a BERT encoder, and Llama decoders with a byte-level BPE
 /// (ChatML) and a SentencePiece (Llama 2 format) tokenizer. Tests that change a folder copy it first.
 /// </summary>
 public sealed class ModelFolders : IDisposable

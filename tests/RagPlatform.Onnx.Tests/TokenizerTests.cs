@@ -6,7 +6,8 @@ using RagPlatform.Onnx.Tokenization;
 
 namespace RagPlatform.Onnx.Tests;
 
-public sealed class TokenizerTests(ModelFolders folders) : IClassFixture<ModelFolders>
+[Collection(ModelFolderCollection.Name)]
+public sealed class TokenizerTests(ModelFolders folders)
 {
     [Fact]
     public void WordPiece_loads_uncased_and_round_trips()
