@@ -74,10 +74,19 @@ public sealed class TokenizerTests(ModelFolders folders)
         Assert.Equal("user\nhello", tokenizer.Decode(ids));
     }
 
-    [Fact]
-    public void SentencePiece_bos_text_in_a_prompt_encodes_as_the_bos_id()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SentencePiece_bos_text_in_a_prompt_encodes_as_the_bos_id(bool withTokenizerConfig)
     {
-        var tokenizer = ModelFolder.Load(folders.SentencePieceDecoder).Tokenizer;
+        var folder = folders.Copy(folders.SentencePieceDecoder);
+        if (!withTokenizerConfig)
+        {
+            File.Delete(Path.Combine(folder, TokenizerSettings.ConfigFileName));
+            File.Delete(Path.Combine(folder, TokenizerSettings.SpecialTokensMapFileName));
+        }
+
+        var tokenizer = ModelFolder.Load(folder).Tokenizer;
 
         var ids = tokenizer.Encode("<s>[INST] hello [/INST]");
 

@@ -8,6 +8,8 @@ namespace RagPlatform.Onnx.Generation;
 /// </summary>
 internal sealed class TokenSampler
 {
+    private const float NegligibleLogitGap = 30f;
+
     private readonly GenerationOptions _options;
     private readonly Random _random;
     private readonly bool[] _seen;
@@ -71,26 +73,31 @@ internal sealed class TokenSampler
 
     private int Sample(Span<float> logits)
     {
-        var count = logits.Length;
-        var keys = _sortKeys.AsSpan(0, count);
-        var ids = _sortIds.AsSpan(0, count);
+        var temperature = _options.Temperature;
+        var largest = TensorPrimitives.Max(logits);
 
-        // Sort by descending logit (ascending negated logit) so top-k and top-p are prefixes.
-        TensorPrimitives.Negate(logits, keys);
-        for (var i = 0; i < count; i++)
+        // Tokens more than NegligibleLogitGap · T below the best have probability below e^-30 of it; leaving them
+        // out of the sort changes nothing measurable and keeps the sort to a few hundred candidates.
+        var floor = largest - (NegligibleLogitGap * temperature);
+        var count = 0;
+        for (var id = 0; id < logits.Length; id++)
         {
-            ids[i] = i;
+            if (logits[id] >= floor)
+            {
+                _sortKeys[count] = -logits[id];
+                _sortIds[count++] = id;
+            }
         }
 
+        // Ascending negated logits = descending logits, so top-k and top-p are prefixes.
+        var keys = _sortKeys.AsSpan(0, count);
+        var ids = _sortIds.AsSpan(0, count);
         keys.Sort(ids);
         var candidates = _options.TopK > 0 ? Math.Min(_options.TopK, count) : count;
         var probabilities = keys[..candidates];
-
-        // Softmax of logit / temperature over the candidates, largest first: exp((max − logit) · −1 / T).
-        var largest = -probabilities[0];
         for (var i = 0; i < candidates; i++)
         {
-            probabilities[i] = MathF.Exp((-probabilities[i] - largest) / _options.Temperature);
+            probabilities[i] = MathF.Exp((-probabilities[i] - largest) / temperature);
         }
 
         var total = TensorPrimitives.Sum(probabilities);

@@ -35,20 +35,11 @@ internal sealed class SentencePieceModelTokenizer : ModelTokenizer
     /// <param name="fairseqIds">True for XLM-RoBERTa, whose ids are the SentencePiece ids shifted by fairseq's specials.</param>
     public static SentencePieceModelTokenizer Load(string modelPath, TokenizerSettings settings, bool fairseqIds)
     {
-        SentencePieceTokenizer sentencePiece;
-        try
+        var sentencePiece = Create(modelPath, fairseqIds || settings.AddedTokens.Count == 0 ? null : settings.AddedTokens);
+        if (!fairseqIds && WithControlTokens(sentencePiece, settings.AddedTokens) is { } withControls)
         {
-            using var stream = File.OpenRead(modelPath);
-            sentencePiece = SentencePieceTokenizer.Create(
-                stream,
-                addBeginningOfSentence: false,
-                addEndOfSentence: false,
-                specialTokens: fairseqIds || settings.AddedTokens.Count == 0 ? null : settings.AddedTokens);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or Google.Protobuf.InvalidProtocolBufferException)
-        {
-            throw new ModelFolderException(
-                $"{modelPath}: not a SentencePiece model ({ex.Message}). Re-download tokenizer.model from the model's repository.", ex);
+            // Chat formats write <s> and </s> as text; they must encode as the control ids even when no config lists them.
+            sentencePiece = Create(modelPath, withControls);
         }
 
         var tokens = fairseqIds ? FairseqTokens(sentencePiece, settings) : PlainTokens(sentencePiece, settings);
@@ -90,6 +81,42 @@ internal sealed class SentencePieceModelTokenizer : ModelTokenizer
         }
 
         return shifted;
+    }
+
+    private static SentencePieceTokenizer Create(string modelPath, IReadOnlyDictionary<string, int>? specialTokens)
+    {
+        try
+        {
+            using var stream = File.OpenRead(modelPath);
+            return SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false, specialTokens);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or Google.Protobuf.InvalidProtocolBufferException)
+        {
+            throw new ModelFolderException(
+                $"{modelPath}: not a SentencePiece model ({ex.Message}). Re-download tokenizer.model from the model's repository.", ex);
+        }
+    }
+
+    /// <returns>The added tokens plus BOS and EOS, or null when the added tokens already hold both.</returns>
+    private static Dictionary<string, int>? WithControlTokens(SentencePieceTokenizer sentencePiece, IReadOnlyDictionary<string, int> addedTokens)
+    {
+        (string Token, int Id)[] controls =
+        [
+            (sentencePiece.BeginningOfSentenceToken, sentencePiece.BeginningOfSentenceId),
+            (sentencePiece.EndOfSentenceToken, sentencePiece.EndOfSentenceId),
+        ];
+        if (controls.All(control => addedTokens.ContainsKey(control.Token)))
+        {
+            return null;
+        }
+
+        var tokens = new Dictionary<string, int>(addedTokens, StringComparer.Ordinal);
+        foreach (var (token, id) in controls)
+        {
+            tokens.TryAdd(token, id);
+        }
+
+        return tokens;
     }
 
     private static string?[] PlainTokens(SentencePieceTokenizer sentencePiece, TokenizerSettings settings)
