@@ -51,8 +51,6 @@ public sealed class OnnxChatClient : IChatClient
 
     internal DecoderSession Session { get; }
 
-    internal TextGenerator Generator => _generator;
-
     public async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);

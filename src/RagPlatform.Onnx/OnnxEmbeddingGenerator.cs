@@ -82,19 +82,12 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         var embeddings = new Embedding<float>[inputs.Length];
         var byLength = Enumerable.Range(0, inputs.Length).OrderBy(i => inputs[i].Ids.Length).ToArray();
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(static options => ((RunOptions)options!).Terminate = true, runOptions);
-        for (var start = 0; start < byLength.Length; start += _batchSize)
+        using (var run = new CancellableRun(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = new ArraySegment<int>(byLength, start, Math.Min(_batchSize, byLength.Length - start));
-            try
+            for (var start = 0; start < byLength.Length; start += _batchSize)
             {
-                await Task.Run(() => EmbedBatch(batch, inputs, embeddings, runOptions), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("Embedding was cancelled.", ex, cancellationToken);
+                var batch = new ArraySegment<int>(byLength, start, Math.Min(_batchSize, byLength.Length - start));
+                await run.RunAsync(runOptions => EmbedBatch(batch, inputs, embeddings, runOptions)).ConfigureAwait(false);
             }
         }
 

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Text;
-using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Core.Generation;
+using RagPlatform.Onnx.Runtime;
 
 namespace RagPlatform.Onnx;
 
@@ -51,10 +51,12 @@ public sealed class OnnxTextScorer : ITextScorer
                 nameof(continuation));
         }
 
-        using var state = _client.Session.CreateState();
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(static options => ((RunOptions)options!).Terminate = true, runOptions);
-        await _client.Generator.RunAsync(state, [.. ids], runOptions, cancellationToken).ConfigureAwait(false);
+        var session = _client.Session;
+        using var state = session.CreateState();
+        using (var run = new CancellableRun(cancellationToken))
+        {
+            await run.RunAsync(runOptions => session.Run(state, ids.ToArray(), runOptions)).ConfigureAwait(false);
+        }
 
         var logits = new float[state.VocabularySize];
         var scores = new List<TokenLogProbability>(ids.Count - first);

@@ -61,6 +61,33 @@ public sealed class TokenizerTests(ModelFolders folders)
     }
 
     [Fact]
+    public void Xlm_roberta_shifts_sentencepiece_ids_behind_the_fairseq_specials()
+    {
+        var folder = folders.Copy(folders.SentencePieceDecoder);
+        File.WriteAllText(Path.Combine(folder, TransformerConfig.FileName), """{"model_type": "xlm-roberta", "hidden_size": 8, "max_position_embeddings": 514}""");
+        File.Delete(Path.Combine(folder, TokenizerSettings.SpecialTokensMapFileName));
+        File.WriteAllText(Path.Combine(folder, TokenizerSettings.ConfigFileName), """
+            {
+              "bos_token": "<s>", "eos_token": "</s>", "cls_token": "<s>", "sep_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>",
+              "added_tokens_decoder": {
+                "0": {"content": "<s>", "special": true}, "1": {"content": "<pad>", "special": true},
+                "2": {"content": "</s>", "special": true}, "3": {"content": "<unk>", "special": true}
+              }
+            }
+            """);
+        var sentencePieceIds = ModelFolder.Load(folders.SentencePieceDecoder).Tokenizer.Encode("students learn");
+
+        var xlmRoberta = ModelFolder.Load(folder);
+        var tokenizer = xlmRoberta.Tokenizer;
+
+        Assert.Equal(ModelTask.Embedding, xlmRoberta.Task);
+        Assert.Equal(512, xlmRoberta.MaxLength);
+        Assert.Equal(sentencePieceIds.Select(id => id + 1), tokenizer.Encode("students learn"));
+        Assert.Equal((0, 2, 1), (tokenizer.ClsTokenId, tokenizer.SepTokenId, tokenizer.PadTokenId));
+        Assert.Equal("students learn", tokenizer.Decode(tokenizer.Encode("students learn")));
+    }
+
+    [Fact]
     public void Added_tokens_encode_as_single_ids()
     {
         var tokenizer = ModelFolder.Load(folders.BpeDecoder).Tokenizer;

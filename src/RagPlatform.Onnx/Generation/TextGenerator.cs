@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Onnx.Folders;
 using RagPlatform.Onnx.Runtime;
 using RagPlatform.Onnx.Tokenization;
@@ -55,14 +54,13 @@ internal sealed class TextGenerator
         int[] feed = [.. prompt];
 
         using var state = _session.CreateState();
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(static options => ((RunOptions)options!).Terminate = true, runOptions);
+        using var run = new CancellableRun(cancellationToken);
 
         var generated = 0;
         var finish = ChatFinishReason.Length;
         while (generated < budget)
         {
-            await RunAsync(state, feed, runOptions, cancellationToken).ConfigureAwait(false);
+            await run.RunAsync(runOptions => _session.Run(state, feed, runOptions)).ConfigureAwait(false);
             state.CopyLastLogits(logits);
             var token = sampler.Next(logits);
             generated++;
@@ -90,20 +88,6 @@ internal sealed class TextGenerator
 
         OnnxLog.Generated(_logger, prompt.Count, generated, finish.Value);
         yield return new GeneratedChunk(stops.Push(decoder.Flush()) + stops.Flush(), generated, finish);
-    }
-
-    /// <summary>Runs the model off the caller's thread; cancellation also aborts a long prefill inside ONNX Runtime.</summary>
-    internal async Task RunAsync(DecoderState state, int[] tokens, RunOptions runOptions, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await Task.Run(() => _session.Run(state, tokens, runOptions), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("Generation was cancelled.", ex, cancellationToken);
-        }
     }
 
     private static void Validate(GenerationOptions options)

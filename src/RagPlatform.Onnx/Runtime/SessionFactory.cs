@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
@@ -45,7 +46,7 @@ internal static class SessionFactory
             {
                 ExecutionProvider.Cpu => CpuProviderName,
                 ExecutionProvider.Cuda => AppendCuda(sessionOptions),
-                ExecutionProvider.Auto => TryAppendCuda(sessionOptions, logger),
+                ExecutionProvider.Auto => CudaOrCpu(sessionOptions, logger),
                 _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown execution provider."),
             };
             return sessionOptions;
@@ -57,30 +58,35 @@ internal static class SessionFactory
         }
     }
 
-    private static string AppendCuda(SessionOptions sessionOptions)
+    private static string AppendCuda(SessionOptions sessionOptions) =>
+        TryAppendCuda(sessionOptions, out var failure)
+            ? CudaProviderName
+            : throw new InvalidOperationException($"{CudaUnavailableMessage}. ({failure.Message})", failure);
+
+    private static string CudaOrCpu(SessionOptions sessionOptions, ILogger logger)
     {
-        try
+        if (TryAppendCuda(sessionOptions, out var failure))
         {
-            sessionOptions.AppendExecutionProvider_CUDA();
             return CudaProviderName;
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
-        {
-            throw new InvalidOperationException($"{CudaUnavailableMessage}. ({ex.Message})", ex);
-        }
+
+        OnnxLog.CudaFallback(logger, failure.Message);
+        return CpuProviderName;
     }
 
-    private static string TryAppendCuda(SessionOptions sessionOptions, ILogger logger)
+    /// <summary>The CPU build has no CUDA provider; the GPU build fails here when the CUDA or cuDNN libraries are missing.</summary>
+    private static bool TryAppendCuda(SessionOptions sessionOptions, [NotNullWhen(false)] out Exception? failure)
     {
         try
         {
             sessionOptions.AppendExecutionProvider_CUDA();
-            return CudaProviderName;
+            failure = null;
+            return true;
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
-            OnnxLog.CudaFallback(logger, ex.Message);
-            return CpuProviderName;
+            failure = ex;
+            return false;
         }
     }
 }
