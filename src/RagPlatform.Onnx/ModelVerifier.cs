@@ -43,7 +43,7 @@ public sealed class ModelVerifier
         var tokens = (int)(embeddings.Usage?.InputTokenCount ?? 0);
         return new ModelVerification(
             folder.Directory, folder.ModelId, folder.Config.ModelType, ModelTask.Embedding, generator.Provider,
-            generator.Dimensions, folder.Tokenizer.VocabularySize, tokens, Rate(tokens, elapsed), SampleText: null);
+            generator.Dimensions, folder.Tokenizer.Kind.ToString(), folder.Tokenizer.VocabularySize, tokens, Rate(tokens, elapsed), SampleText: null);
     }
 
     private async Task<ModelVerification> VerifyGenerationAsync(ModelFolder folder, OnnxModelOptions options, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class ModelVerifier
         var tokens = (int)(response.Usage?.OutputTokenCount ?? 0);
         return new ModelVerification(
             folder.Directory, folder.ModelId, folder.Config.ModelType, ModelTask.Generation, client.Session.Provider,
-            Dimensions: null, client.Session.VocabularySize, tokens, Rate(tokens, elapsed), response.Text);
+            Dimensions: null, folder.Tokenizer.Kind.ToString(), client.Session.VocabularySize, tokens, Rate(tokens, elapsed), response.Text);
     }
 
     private static double Rate(int tokens, TimeSpan elapsed) => elapsed > TimeSpan.Zero ? tokens / elapsed.TotalSeconds : 0;

@@ -71,6 +71,7 @@ public sealed class RegistrationTests(ModelFolders folders)
         Assert.Equal("bert", result.ModelType);
         Assert.Equal(folders.EncoderSpec.HiddenSize, result.Dimensions);
         Assert.Equal(folders.EncoderSpec.VocabSize, result.VocabularySize);
+        Assert.Equal("WordPiece", result.Tokenizer);
         Assert.Equal("CPU", result.Provider);
         Assert.True(result.ProbeTokens > 10);
         Assert.True(result.TokensPerSecond > 0);
@@ -86,6 +87,7 @@ public sealed class RegistrationTests(ModelFolders folders)
         Assert.Equal("llama", result.ModelType);
         Assert.Null(result.Dimensions);
         Assert.Equal(folders.DecoderSpec.VocabSize, result.VocabularySize);
+        Assert.Equal("ByteLevelBpe", result.Tokenizer);
         Assert.Equal("CPU", result.Provider);
         Assert.InRange(result.ProbeTokens, 1, 16);
         Assert.NotNull(result.SampleText);

@@ -35,8 +35,6 @@ internal sealed class JsonFile
 
     public static JsonFile? ReadIfExists(string path) => File.Exists(path) ? Read(path) : null;
 
-    public bool Has(string field) => _root[field] is not null;
-
     public JsonNode? Node(string field) => _root[field];
 
     public string? OptionalString(string field) => _root[field] switch

@@ -41,11 +41,11 @@ internal sealed partial class DecoderSession : IDisposable
         _hasCacheBranch = inputs.ContainsKey(CacheBranch);
 
         var pastNames = PastNames(inputs.Keys, modelPath);
-        LayerCount = pastNames.Length / 2;
-        if (LayerCount != config.RequireLayerCount())
+        var layers = pastNames.Length / 2;
+        if (layers != config.RequireLayerCount())
         {
             throw new ModelFolderException(
-                $"{modelPath}: has past_key_values for {LayerCount} layers but {config.Path} says num_hidden_layers = {config.NumHiddenLayers}; " +
+                $"{modelPath}: has past_key_values for {layers} layers but {config.Path} says num_hidden_layers = {config.NumHiddenLayers}; " +
                 "the folder mixes files of different models. Put the config.json of the exported model next to model.onnx.");
         }
 
@@ -83,8 +83,6 @@ internal sealed partial class DecoderSession : IDisposable
     }
 
     public string Provider { get; }
-
-    public int LayerCount { get; }
 
     public int KeyValueHeads { get; }
 

@@ -19,6 +19,7 @@ internal sealed class EncoderSession : IDisposable
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
+    private readonly bool _hasTokenTypes;
 
     private EncoderSession(InferenceSession session, string provider, TransformerConfig config, string modelPath)
     {
@@ -38,8 +39,8 @@ internal sealed class EncoderSession : IDisposable
             }
         }
 
-        HasTokenTypes = inputs.ContainsKey(TokenTypeIds);
-        _inputNames = HasTokenTypes ? [InputIds, AttentionMask, TokenTypeIds] : [InputIds, AttentionMask];
+        _hasTokenTypes = inputs.ContainsKey(TokenTypeIds);
+        _inputNames = _hasTokenTypes ? [InputIds, AttentionMask, TokenTypeIds] : [InputIds, AttentionMask];
 
         var outputs = session.OutputMetadata;
         var output = HiddenStateOutputs.FirstOrDefault(outputs.ContainsKey)
@@ -67,8 +68,6 @@ internal sealed class EncoderSession : IDisposable
 
     public int HiddenSize { get; }
 
-    public bool HasTokenTypes { get; }
-
     public static EncoderSession Open(ModelFolder folder, OnnxModelOptions options, ILogger logger)
     {
         var (session, provider) = SessionFactory.Create(folder.ModelPath, options, logger);
@@ -91,7 +90,7 @@ internal sealed class EncoderSession : IDisposable
         long[] shape = [batch, length];
         using var idsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mask, shape);
-        using var typesValue = HasTokenTypes ? OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tokenTypes, shape) : null;
+        using var typesValue = _hasTokenTypes ? OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tokenTypes, shape) : null;
         OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
         return _session.Run(runOptions, _inputNames, inputs, _outputNames);
     }

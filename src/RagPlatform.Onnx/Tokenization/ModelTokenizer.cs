@@ -12,7 +12,6 @@ internal abstract class ModelTokenizer
 
     private readonly string?[] _tokens;
     private readonly byte[][] _tokenBytes;
-    private readonly bool[] _special;
     private readonly Dictionary<string, int> _ids;
 
     /// <param name="tokens">Every token's text as the vocabulary writes it, indexed by id (null for unused ids).</param>
@@ -21,10 +20,10 @@ internal abstract class ModelTokenizer
     {
         Kind = kind;
         _tokens = tokens;
-        _special = new bool[tokens.Length];
+        var special = new bool[tokens.Length];
         foreach (var id in specialIds.Where(id => id >= 0 && id < tokens.Length))
         {
-            _special[id] = true;
+            special[id] = true;
         }
 
         _ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
@@ -34,7 +33,7 @@ internal abstract class ModelTokenizer
             if (tokens[id] is { } token)
             {
                 _ids.TryAdd(token, id);
-                _tokenBytes[id] = _special[id] ? NoBytes : tokenToBytes(token);
+                _tokenBytes[id] = special[id] ? NoBytes : tokenToBytes(token);
             }
             else
             {
@@ -71,8 +70,6 @@ internal abstract class ModelTokenizer
     public abstract IReadOnlyList<int> Encode(string text);
 
     public bool TryGetTokenId(string token, out int id) => _ids.TryGetValue(token, out id);
-
-    public bool IsSpecial(int id) => (uint)id < (uint)_special.Length && _special[id];
 
     /// <summary>The UTF-8 bytes token <paramref name="id"/> contributes to decoded text; empty for special tokens.</summary>
     public ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_tokenBytes.Length ? _tokenBytes[id] : NoBytes;

@@ -34,8 +34,6 @@ internal sealed record TokenizerSettings
 
     public string? MaskToken { get; init; }
 
-    public IReadOnlyList<string> AdditionalSpecialTokens { get; init; } = [];
-
     public bool? LowerCase { get; init; }
 
     public bool? StripAccents { get; init; }
@@ -81,7 +79,6 @@ internal sealed record TokenizerSettings
             ClsToken = TokenText("cls_token"),
             SepToken = TokenText("sep_token"),
             MaskToken = TokenText("mask_token"),
-            AdditionalSpecialTokens = ReadAdditionalSpecialTokens(config) ?? ReadAdditionalSpecialTokens(specialMap) ?? [],
             LowerCase = config?.OptionalBool("do_lower_case"),
             StripAccents = config?.OptionalBool("strip_accents"),
             TokenizeChineseChars = config?.OptionalBool("tokenize_chinese_chars"),
@@ -135,11 +132,6 @@ internal sealed record TokenizerSettings
             }
         }
     }
-
-    private static IReadOnlyList<string>? ReadAdditionalSpecialTokens(JsonFile? file) =>
-        file?.Node("additional_special_tokens") is JsonArray tokens
-            ? tokens.Select(t => t is JsonObject o ? (string?)o["content"] : (string?)t).OfType<string>().ToArray()
-            : null;
 
     /// <summary>Hugging Face writes a huge sentinel (1e30) when a tokenizer has no length limit.</summary>
     private static int? ReadModelMaxLength(JsonFile? config) =>
