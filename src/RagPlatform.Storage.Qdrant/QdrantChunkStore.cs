@@ -401,9 +401,12 @@ public sealed partial class QdrantChunkStore : IChunkStore
             return false;
         }
 
-        return size == vector.Length
-            ? true
-            : throw new InvalidOperationException(_collections.DescribeDimensionMismatch(size, vector.Length, "the query vector"));
+        if (size != vector.Length)
+        {
+            throw new InvalidOperationException(_collections.DescribeDimensionMismatch(size, vector.Length, "the query vector"));
+        }
+
+        return true;
     }
 
     private async Task<IReadOnlyList<ScoredChunk>> QueryAsync(QueryRequest request, CancellationToken cancellationToken)

@@ -161,14 +161,16 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
     {
         try
         {
-            await client.SendAsync(
+            var created = await client.SendAsync(
                 HttpMethod.Put,
                 QdrantPaths.Collection(name),
                 request,
                 QdrantJsonContext.Default.CreateCollectionRequest,
                 QdrantJsonContext.Default.QdrantResponseBoolean,
                 cancellationToken);
-            return true;
+            return created
+                ? true
+                : throw new QdrantException($"Qdrant answered 'false' to creating the collection '{name}'; see the Qdrant log.");
         }
         catch (QdrantException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
         {
@@ -179,17 +181,16 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
     private ChunkCollectionShape ReadShape(CollectionInfo info)
     {
         var parameters = info.Config?.Params;
-        var isOurs = parameters is { Vectors.ValueKind: JsonValueKind.Object }
-            && !parameters.Vectors.Value.TryGetProperty("size", out _)
-            && parameters.SparseVectors?.ContainsKey(VectorNames.Keywords) == true;
-        if (!isOurs)
+        if (parameters?.Vectors is not { ValueKind: JsonValueKind.Object } vectors
+            || vectors.TryGetProperty("size", out _) // a single unnamed vector
+            || parameters.SparseVectors?.ContainsKey(VectorNames.Keywords) != true)
         {
             throw new InvalidOperationException(
                 $"The Qdrant collection '{ChunksName}' was not created by RagPlatform (it lacks the named vectors " +
                 $"'{VectorNames.Dense}' and sparse '{VectorNames.Keywords}'). Choose another {QdrantStoreOptions.SectionName}:CollectionName.");
         }
 
-        var dense = parameters!.Vectors!.Value.TryGetProperty(VectorNames.Dense, out var denseElement)
+        var dense = vectors.TryGetProperty(VectorNames.Dense, out var denseElement)
             ? denseElement.Deserialize(QdrantJsonContext.Default.DenseVectorParams)
             : null;
         return new ChunkCollectionShape(dense?.Size);

@@ -16,7 +16,7 @@ public static class QdrantServiceCollectionExtensions
     /// Registers <see cref="QdrantChunkStore"/> as the singleton <see cref="IChunkStore"/> (replacing an earlier one),
     /// over an HttpClient with the standard resilience handler: retries with jittered exponential backoff on 5xx,
     /// 408, 429 and connection failures, never on other 4xx; <see cref="QdrantStoreOptions.Timeout"/> bounds each
-    /// attempt. Requires an <see cref="Core.Text.ITextAnalyzer"/> registration. Every Qdrant write the store makes is
+    /// attempt. Requires an <see cref="RagPlatform.Core.Text.ITextAnalyzer"/> registration. Every Qdrant write the store makes is
     /// idempotent, so retrying POST and PUT is safe.
     /// </summary>
     /// <param name="configure">Sets options in code; null leaves them to configuration binding.</param>

@@ -77,22 +77,15 @@ internal sealed class PayloadSelectionConverter : RequestOnlyConverter<PayloadSe
 {
     public override void Write(Utf8JsonWriter writer, PayloadSelection value, JsonSerializerOptions options)
     {
-        var (key, fields) = value switch
-        {
-            { Include: { } include } => ("include", include),
-            { Exclude: { } exclude } => ("exclude", exclude),
-            _ => (null, null),
-        };
-
-        if (key is null || fields is null)
+        if (value.Include is null && value.Exclude is null)
         {
             writer.WriteBooleanValue(true);
             return;
         }
 
         writer.WriteStartObject();
-        writer.WriteStartArray(key);
-        foreach (var field in fields)
+        writer.WriteStartArray(value.Include is null ? "exclude" : "include");
+        foreach (var field in value.Include ?? value.Exclude!)
         {
             writer.WriteStringValue(field);
         }
