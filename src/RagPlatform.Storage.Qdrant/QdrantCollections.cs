@@ -54,9 +54,10 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
                 ?? await CreateChunksAsync(denseSize ?? options.VectorDimensions, cancellationToken);
             if (denseSize is { } size)
             {
-                await EnsureDenseSizeAsync(shape, size, cancellationToken);
+                shape = await EnsureDenseSizeAsync(shape, size, cancellationToken);
             }
 
+            await EnsurePayloadIndexesAsync(shape, cancellationToken);
             await EnsureDocumentsExistAsync(cancellationToken);
         }
         finally
@@ -97,7 +98,19 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
                 ?? throw new QdrantException($"Qdrant reported the collection '{ChunksName}' as existing but cannot describe it.");
         }
 
-        foreach (var field in KeywordIndexedFields)
+        LogCollectionCreated(ChunksName, denseSize);
+        return _chunks = new ChunkCollectionShape(denseSize, KeywordIndexedFields);
+    }
+
+    /// <summary>Also completes a collection an operator created beforehand (with cluster settings, say) without the indexes.</summary>
+    private async Task EnsurePayloadIndexesAsync(ChunkCollectionShape shape, CancellationToken cancellationToken)
+    {
+        if (shape.UnindexedFields.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var field in shape.UnindexedFields)
         {
             await client.UpdateAsync(
                 HttpMethod.Put,
@@ -107,16 +120,15 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
                 cancellationToken);
         }
 
-        LogCollectionCreated(ChunksName, denseSize);
-        return _chunks = new ChunkCollectionShape(denseSize);
+        _chunks = shape with { UnindexedFields = [] };
     }
 
-    private async Task EnsureDenseSizeAsync(ChunkCollectionShape shape, int size, CancellationToken cancellationToken)
+    private async Task<ChunkCollectionShape> EnsureDenseSizeAsync(ChunkCollectionShape shape, int size, CancellationToken cancellationToken)
     {
         switch (shape.DenseSize)
         {
             case { } existing when existing == size:
-                return;
+                return shape;
             case { } existing:
                 throw new InvalidOperationException(DescribeDimensionMismatch(existing, size, "the embedding model"));
         }
@@ -129,7 +141,7 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
             QdrantJsonContext.Default.CreateDenseVectorRequest,
             cancellationToken);
         LogDenseVectorAdded(ChunksName, size);
-        _chunks = shape with { DenseSize = size };
+        return _chunks = shape with { DenseSize = size };
     }
 
     private async Task EnsureDocumentsExistAsync(CancellationToken cancellationToken)
@@ -193,7 +205,8 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
         var dense = vectors.TryGetProperty(VectorNames.Dense, out var denseElement)
             ? denseElement.Deserialize(QdrantJsonContext.Default.DenseVectorParams)
             : null;
-        return new ChunkCollectionShape(dense?.Size);
+        var unindexed = KeywordIndexedFields.Where(field => info.PayloadSchema?.ContainsKey(field) != true).ToList();
+        return new ChunkCollectionShape(dense?.Size, unindexed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created Qdrant collection {Collection} (dense vector size {DenseSize})")]
@@ -203,5 +216,5 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
     private partial void LogDenseVectorAdded(string collection, int size);
 }
 
-/// <summary>What the store needs to know about the chunks collection: its dense vector size, null when it has none.</summary>
-internal sealed record ChunkCollectionShape(int? DenseSize);
+/// <summary>What the store needs to know about the chunks collection: its dense vector size (null when it has none) and the payload indexes it still lacks.</summary>
+internal sealed record ChunkCollectionShape(int? DenseSize, IReadOnlyCollection<string> UnindexedFields);

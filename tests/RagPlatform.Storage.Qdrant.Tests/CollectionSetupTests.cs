@@ -121,7 +121,23 @@ public sealed class CollectionSetupTests
 
         Assert.Single(harness.Qdrant.RequestsTo(HttpMethod.Get, QdrantUrls.Chunks));
         Assert.Single(harness.Qdrant.RequestsTo(HttpMethod.Get, QdrantUrls.Documents));
-        Assert.DoesNotContain(harness.Qdrant.Requests, request => request.Method == HttpMethod.Put && request.PathAndQuery == QdrantUrls.Chunks);
+        Assert.Empty(harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.Chunks));
+        Assert.Empty(harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.ChunksIndex));
+    }
+
+    [Fact]
+    public async Task A_collection_created_beforehand_without_payload_indexes_gets_them_on_the_first_write()
+    {
+        await using var harness = new StoreHarness().AcceptingCreation().AcceptingWrites();
+        harness.Qdrant
+            .On(HttpMethod.Get, QdrantUrls.Chunks, QdrantReplies.ChunksCollection(3, indexed: false))
+            .On(HttpMethod.Get, QdrantUrls.Documents, QdrantReplies.DocumentsCollection);
+
+        await harness.Store.UpsertDocumentAsync(SampleDocument.Info, SampleDocument.Text, SampleDocument.Chunks, SampleDocument.Vectors);
+        await harness.Store.UpsertDocumentAsync(SampleDocument.Info, SampleDocument.Text, SampleDocument.Chunks, SampleDocument.Vectors);
+
+        Assert.Equal(3, harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.ChunksIndex).Count);
+        Assert.Empty(harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.Chunks));
     }
 
     [Fact]

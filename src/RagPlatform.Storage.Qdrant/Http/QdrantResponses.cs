@@ -18,8 +18,8 @@ internal sealed record UpdateResult(ulong? OperationId, string? Status)
     public const string Completed = "completed";
 }
 
-/// <summary>Schema CollectionInfo (GET /collections/{name}).</summary>
-internal sealed record CollectionInfo(CollectionConfig? Config);
+/// <summary>Schema CollectionInfo (GET /collections/{name}); <see cref="PayloadSchema"/> is keyed by indexed payload field.</summary>
+internal sealed record CollectionInfo(CollectionConfig? Config, IReadOnlyDictionary<string, JsonElement>? PayloadSchema);
 
 /// <summary>Schema CollectionConfig.</summary>
 internal sealed record CollectionConfig(CollectionParams? Params);

@@ -22,12 +22,21 @@ internal static class QdrantReplies
     public static CannedReply CollectionMissing(string collection) =>
         Error(HttpStatusCode.NotFound, $"Not found: Collection `{collection}` doesn't exist!");
 
-    /// <summary>Schema CollectionInfo of a RagPlatform chunks collection; <paramref name="denseSize"/> null has no dense vector.</summary>
-    public static CannedReply ChunksCollection(int? denseSize)
+    /// <summary>
+    /// Schema CollectionInfo of a RagPlatform chunks collection; <paramref name="denseSize"/> null has no dense vector,
+    /// and <paramref name="indexed"/> false lacks the payload indexes (PayloadIndexInfo per field).
+    /// </summary>
+    public static CannedReply ChunksCollection(int? denseSize, bool indexed = true)
     {
         var vectors = denseSize is { } size ? $$$"""{"dense":{"size":{{{size}}},"distance":"Cosine"}}""" : "{}";
+        var payloadSchema = indexed
+            ? """
+              {"document_id":{"data_type":"keyword","points":0},"source_path":{"data_type":"keyword","points":0},
+               "language":{"data_type":"keyword","points":0}}
+              """
+            : "{}";
         return Ok($$$$"""
-            {"status":"green","optimizer_status":"ok","segments_count":2,"points_count":0,"payload_schema":{},
+            {"status":"green","optimizer_status":"ok","segments_count":2,"points_count":0,"payload_schema":{{{{payloadSchema}}}},
              "config":{"params":{"vectors":{{{{vectors}}}},"shard_number":1,"replication_factor":1,"write_consistency_factor":1,
                                  "sparse_vectors":{"bm25":{"modifier":"idf"}}},
                        "hnsw_config":{"m":16,"ef_construct":100,"full_scan_threshold":10000},
