@@ -1,0 +1,727 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Retrieval;
+using RagPlatform.Core.Storage;
+using RagPlatform.Core.Text;
+
+namespace RagPlatform.Storage;
+
+/// <summary>
+/// The index in one embedded SQLite file: documents, chunks, an FTS5 keyword index over analyzed terms (BM25), and
+/// float32 chunk vectors searched exactly in memory. Every operation uses its own pooled connection; with WAL,
+/// readers keep working while one writer replaces a document in a single transaction.
+/// </summary>
+public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
+{
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string _databasePath;
+    private readonly string _connectionString;
+    private readonly ILogger<SqliteChunkStore> _logger;
+    private readonly ITextAnalyzer _analyzer = MultilingualAnalyzer.Default;
+    private readonly SemaphoreSlim _initializationLock = new(1, 1);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _vectorLoadLock = new(1, 1);
+    private volatile bool _initialized;
+    private volatile VectorSnapshot? _vectors;
+    private volatile bool _disposed;
+
+    public SqliteChunkStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteChunkStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.DirectoryPath) || string.IsNullOrWhiteSpace(settings.FileName))
+        {
+            throw new ArgumentException(
+                $"{nameof(SqliteStoreOptions)}.{nameof(SqliteStoreOptions.DirectoryPath)} and .{nameof(SqliteStoreOptions.FileName)} must both be set.",
+                nameof(options));
+        }
+
+        _databasePath = settings.DatabasePath;
+        _logger = logger ?? NullLogger<SqliteChunkStore>.Instance;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    public async Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ChunkRows.DocumentColumns} FROM documents d WHERE d.id = $id;";
+        command.Parameters.AddWithValue("$id", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ChunkRows.ReadDocument(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ChunkRows.DocumentColumns} FROM documents d ORDER BY d.source_path;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var documents = new List<DocumentInfo>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(ChunkRows.ReadDocument(reader));
+        }
+
+        return documents;
+    }
+
+    public async Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT text FROM documents WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", documentId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ChunkRows.ChunkColumns} FROM chunks c WHERE c.document_id = $id ORDER BY c.idx;";
+        command.Parameters.AddWithValue("$id", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var chunks = new List<Chunk>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chunks.Add(ChunkRows.ReadChunk(reader));
+        }
+
+        return chunks;
+    }
+
+    /// <remarks>The stored chunk count is the number of chunks given, whatever <see cref="DocumentInfo.ChunkCount"/> says.</remarks>
+    public async Task UpsertDocumentAsync(
+        DocumentInfo document,
+        string text,
+        IReadOnlyList<Chunk> chunks,
+        IReadOnlyList<ReadOnlyMemory<float>>? vectors,
+        CancellationToken cancellationToken = default)
+    {
+        ValidateDocument(document, text, chunks, vectors);
+        // Analysis is the expensive part of a write, so it happens before taking the writer's lock.
+        var terms = AnalyzeChunks(chunks);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            if (vectors is not null)
+            {
+                await EnsureVectorsFitSignatureAsync(connection, transaction, document, vectors, cancellationToken);
+            }
+
+            await DeleteDocumentRowsAsync(connection, transaction, document.Id, document.SourcePath, cancellationToken);
+            await InsertDocumentAsync(connection, transaction, document, text, chunks.Count, cancellationToken);
+            await InsertChunksAsync(connection, transaction, chunks, terms, vectors, cancellationToken);
+            await MetaStore.BumpContentVersionAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        StorageLog.DocumentStored(_logger, document.SourcePath, chunks.Count, vectors is not null);
+    }
+
+    public async Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var removed = await DeleteDocumentRowsAsync(connection, transaction, documentId, sourcePath: null, cancellationToken);
+            if (removed == 0)
+            {
+                return false;
+            }
+
+            await MetaStore.BumpContentVersionAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        StorageLog.DocumentRemoved(_logger, documentId);
+        return true;
+    }
+
+    /// <summary>BM25 over analyzed terms; <see cref="ScoredChunk.Score"/> is −bm25, so higher is better.</summary>
+    public async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var match = FtsQuery.Build(_analyzer, query);
+        if (match is null || filter?.DocumentIds is { Count: 0 })
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var documentFilter = filter?.DocumentIds is null
+            ? string.Empty
+            : "AND rowid IN (SELECT rowid FROM chunks WHERE document_id IN (SELECT value FROM json_each($documentIds)))";
+        command.CommandText = $"""
+            SELECT {ChunkRows.ChunkColumns}, m.score
+            FROM (
+                SELECT rowid, bm25(chunk_terms, {StoreSchema.Bm25Weights}) AS score
+                FROM chunk_terms
+                WHERE chunk_terms MATCH $match {documentFilter}
+                ORDER BY score, rowid
+                LIMIT $top
+            ) AS m
+            JOIN chunks c ON c.rowid = m.rowid
+            ORDER BY m.score, c.rowid;
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$top", top);
+        if (filter?.DocumentIds is { } documentIds)
+        {
+            command.Parameters.AddWithValue("$documentIds", JsonSerializer.Serialize(documentIds));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var results = new List<ScoredChunk>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(new ScoredChunk(ChunkRows.ReadChunk(reader), -reader.GetDouble(ChunkRows.ChunkColumnCount)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Exact cosine similarity against every stored vector; <see cref="ScoredChunk.Score"/> is the cosine.</summary>
+    public async Task<IReadOnlyList<ScoredChunk>> VectorSearchAsync(ReadOnlyMemory<float> vector, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        await using var connection = await OpenAsync(cancellationToken);
+        var signature = await ReadSignatureAsync(connection, transaction: null, cancellationToken);
+        if (signature is null || filter?.DocumentIds is { Count: 0 })
+        {
+            return [];
+        }
+
+        if (vector.Length != signature.Dimensions)
+        {
+            throw new InvalidOperationException(DimensionMismatchMessage(signature, vector.Length));
+        }
+
+        var snapshot = await GetVectorSnapshotAsync(connection, signature.Dimensions, cancellationToken);
+        var hits = snapshot.Search(vector.Span, top, filter?.DocumentIds);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var chunksByRowId = await ReadChunksByRowIdAsync(connection, hits, cancellationToken);
+        var results = new List<ScoredChunk>(hits.Count);
+        foreach (var (rowId, score) in hits)
+        {
+            // A chunk removed since the snapshot was taken is simply not returned.
+            if (chunksByRowId.TryGetValue(rowId, out var chunk))
+            {
+                results.Add(new ScoredChunk(chunk, score));
+            }
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetChunkVectorsAsync(
+        IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var vectors = new Dictionary<string, ReadOnlyMemory<float>>(chunkIds.Count, StringComparer.Ordinal);
+        if (chunkIds.Count == 0)
+        {
+            return vectors;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.id, v.vector FROM chunk_vectors v JOIN chunks c ON c.rowid = v.chunk_rowid
+            WHERE c.id IN (SELECT value FROM json_each($chunkIds));
+            """;
+        command.Parameters.AddWithValue("$chunkIds", JsonSerializer.Serialize(chunkIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(1)).ToArray();
+        }
+
+        return vectors;
+    }
+
+    public async Task<EmbeddingSignature?> GetEmbeddingSignatureAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadSignatureAsync(connection, transaction: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records which model the vectors come from. Setting the same signature again does nothing; a different one is
+    /// refused while vectors of the old model are stored (call <see cref="ClearVectorsAsync"/> first to re-embed).
+    /// </summary>
+    public async Task SetEmbeddingSignatureAsync(EmbeddingSignature signature, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentException.ThrowIfNullOrWhiteSpace(signature.ModelId, nameof(signature));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signature.Dimensions, nameof(signature));
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var stored = await ReadSignatureAsync(connection, transaction, cancellationToken);
+            if (stored == signature)
+            {
+                return;
+            }
+
+            if (stored is not null && await CountVectorsAsync(connection, transaction, cancellationToken) > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The index '{_databasePath}' was embedded with model '{stored.ModelId}' ({stored.Dimensions} dimensions), not " +
+                    $"'{signature.ModelId}' ({signature.Dimensions} dimensions). Re-embed everything (`ragp ingest --reembed`) or use another store directory.");
+            }
+
+            await MetaStore.SetAsync(connection, transaction, StoreSchema.EmbeddingModelKey, signature.ModelId, cancellationToken);
+            await MetaStore.SetAsync(connection, transaction, StoreSchema.EmbeddingDimensionsKey, signature.Dimensions.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await MetaStore.BumpContentVersionAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        StorageLog.SignatureSet(_logger, signature.ModelId, signature.Dimensions);
+    }
+
+    /// <summary>Deletes every stored vector and the embedding signature, so the index can be embedded with another model.</summary>
+    public async Task ClearVectorsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM chunk_vectors;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await MetaStore.DeleteAsync(connection, transaction, StoreSchema.EmbeddingModelKey, cancellationToken);
+            await MetaStore.DeleteAsync(connection, transaction, StoreSchema.EmbeddingDimensionsKey, cancellationToken);
+            await MetaStore.BumpContentVersionAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        _vectors = null;
+        StorageLog.VectorsCleared(_logger);
+    }
+
+    /// <summary>Problems found in the stored data (orphans, keyword-index drift, chunk counts, SQLite's own check); empty when healthy.</summary>
+    public async Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreIntegrity.CheckAsync(connection, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
+        _vectors = null;
+        // Pooled connections keep the file open; release them so the directory can be moved or deleted.
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _initializationLock.Dispose();
+        _writeLock.Dispose();
+        _vectorLoadLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initializationLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await StoreSchema.EnsureAsync(connection, _databasePath, cancellationToken);
+            _initialized = true;
+            StorageLog.Opened(_logger, _databasePath, StoreSchema.CurrentVersion);
+        }
+        catch (SqliteException exception)
+        {
+            throw new InvalidOperationException(
+                $"Cannot open the index '{_databasePath}': {exception.Message}. If it is not a ragp index, point ragp at another store directory.",
+                exception);
+        }
+        finally
+        {
+            _initializationLock.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand();
+            // NORMAL is safe under WAL: a crash can lose the last commit but never tears one.
+            pragmas.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void ValidateDocument(DocumentInfo document, string text, IReadOnlyList<Chunk> chunks, IReadOnlyList<ReadOnlyMemory<float>>? vectors)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(chunks);
+        if (string.IsNullOrWhiteSpace(document.Id) || string.IsNullOrWhiteSpace(document.SourcePath))
+        {
+            throw new ArgumentException("A document needs an Id and a SourcePath to be stored.", nameof(document));
+        }
+
+        foreach (var chunk in chunks)
+        {
+            if (chunk.DocumentId != document.Id)
+            {
+                throw new ArgumentException(
+                    $"Chunk '{chunk.Id}' given with '{document.SourcePath}' belongs to document '{chunk.DocumentId}', not '{document.Id}'.",
+                    nameof(chunks));
+            }
+
+            var selectsItsText = chunk.StartOffset >= 0 && chunk.StartOffset <= chunk.EndOffset && chunk.EndOffset <= text.Length &&
+                text.AsSpan(chunk.StartOffset, chunk.EndOffset - chunk.StartOffset).SequenceEqual(chunk.Text);
+            if (!selectsItsText)
+            {
+                throw new ArgumentException(
+                    $"Chunk '{chunk.Id}' of '{document.SourcePath}' has offsets {chunk.StartOffset}..{chunk.EndOffset}, which do not select " +
+                    $"its text in the document's {text.Length}-character normalised text.",
+                    nameof(chunks));
+            }
+        }
+
+        if (vectors is not null && vectors.Count != chunks.Count)
+        {
+            throw new InvalidOperationException(
+                $"'{document.SourcePath}' has {chunks.Count} chunks but {vectors.Count} vectors were given; every chunk needs exactly one vector, in chunk order.");
+        }
+    }
+
+    private ChunkTerms[] AnalyzeChunks(IReadOnlyList<Chunk> chunks)
+    {
+        // Every chunk of a document usually repeats the same title and a few heading paths.
+        var analyzedLabels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var terms = new ChunkTerms[chunks.Count];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunk = chunks[i];
+            terms[i] = new ChunkTerms(Terms(chunk.Text), LabelTerms(chunk.HeadingPath), LabelTerms(chunk.Title));
+        }
+
+        return terms;
+
+        string LabelTerms(string label)
+        {
+            ref var analyzed = ref CollectionsMarshal.GetValueRefOrAddDefault(analyzedLabels, label, out var exists);
+            if (!exists)
+            {
+                analyzed = Terms(label);
+            }
+
+            return analyzed!;
+        }
+
+        string Terms(string text) => string.Join(' ', _analyzer.Analyze(text));
+    }
+
+    private async Task EnsureVectorsFitSignatureAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentInfo document, IReadOnlyList<ReadOnlyMemory<float>> vectors, CancellationToken cancellationToken)
+    {
+        if (vectors.Count == 0)
+        {
+            return;
+        }
+
+        var signature = await ReadSignatureAsync(connection, transaction, cancellationToken) ?? throw new InvalidOperationException(
+            $"Vectors were given for '{document.SourcePath}' but the index '{_databasePath}' has no embedding signature; call " +
+            $"{nameof(SetEmbeddingSignatureAsync)} with the embedding model first.");
+
+        foreach (var vector in vectors)
+        {
+            if (vector.Length != signature.Dimensions)
+            {
+                throw new InvalidOperationException(DimensionMismatchMessage(signature, vector.Length));
+            }
+        }
+    }
+
+    private string DimensionMismatchMessage(EmbeddingSignature signature, int dimensions) =>
+        $"The index '{_databasePath}' was embedded with model '{signature.ModelId}' ({signature.Dimensions} dimensions), but this vector has " +
+        $"{dimensions} dimensions. Re-embed everything with the current model (`ragp ingest --reembed`) or use another store directory.";
+
+    private static async Task<int> DeleteDocumentRowsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string documentId, string? sourcePath, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$id", documentId);
+        command.Parameters.AddWithValue("$path", (object?)sourcePath ?? DBNull.Value);
+
+        // The FTS table is virtual, so the cascade from documents cannot reach it.
+        command.CommandText = """
+            DELETE FROM chunk_terms WHERE rowid IN (
+                SELECT c.rowid FROM chunks c JOIN documents d ON d.id = c.document_id
+                WHERE d.id = $id OR d.source_path = $path);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+
+        command.CommandText = "DELETE FROM documents WHERE id = $id OR source_path = $path;";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertDocumentAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentInfo document, string text, int chunkCount, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO documents (id, source_path, title, format, content_hash, size_bytes, language, ingested_at, chunk_count, text)
+            VALUES ($id, $source_path, $title, $format, $content_hash, $size_bytes, $language, $ingested_at, $chunk_count, $text);
+            """;
+        command.Parameters.AddWithValue("$id", document.Id);
+        command.Parameters.AddWithValue("$source_path", document.SourcePath);
+        command.Parameters.AddWithValue("$title", document.Title);
+        command.Parameters.AddWithValue("$format", document.Format);
+        command.Parameters.AddWithValue("$content_hash", document.ContentHash);
+        command.Parameters.AddWithValue("$size_bytes", document.SizeBytes);
+        command.Parameters.AddWithValue("$language", document.Language);
+        command.Parameters.AddWithValue("$ingested_at", ChunkRows.FormatTimestamp(document.IngestedAt));
+        command.Parameters.AddWithValue("$chunk_count", chunkCount);
+        command.Parameters.AddWithValue("$text", text);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertChunksAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<Chunk> chunks,
+        ChunkTerms[] terms,
+        IReadOnlyList<ReadOnlyMemory<float>>? vectors,
+        CancellationToken cancellationToken)
+    {
+        await using var insertChunk = connection.CreateCommand();
+        insertChunk.Transaction = transaction;
+        insertChunk.CommandText = """
+            INSERT INTO chunks (id, document_id, idx, text, source_path, title, heading_path, page, start_offset, end_offset, token_count)
+            VALUES ($id, $document_id, $idx, $text, $source_path, $title, $heading_path, $page, $start_offset, $end_offset, $token_count)
+            RETURNING rowid;
+            """;
+        var chunkParameters = AddParameters(insertChunk,
+            "$id", "$document_id", "$idx", "$text", "$source_path", "$title", "$heading_path", "$page", "$start_offset", "$end_offset", "$token_count");
+
+        await using var insertTerms = connection.CreateCommand();
+        insertTerms.Transaction = transaction;
+        insertTerms.CommandText = "INSERT INTO chunk_terms (rowid, body, headings, title) VALUES ($rowid, $body, $headings, $title);";
+        var termParameters = AddParameters(insertTerms, "$rowid", "$body", "$headings", "$title");
+
+        await using var insertVector = connection.CreateCommand();
+        insertVector.Transaction = transaction;
+        insertVector.CommandText = "INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES ($rowid, $vector);";
+        var vectorParameters = AddParameters(insertVector, "$rowid", "$vector");
+
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunk = chunks[i];
+            chunkParameters[0].Value = chunk.Id;
+            chunkParameters[1].Value = chunk.DocumentId;
+            chunkParameters[2].Value = chunk.Index;
+            chunkParameters[3].Value = chunk.Text;
+            chunkParameters[4].Value = chunk.SourcePath;
+            chunkParameters[5].Value = chunk.Title;
+            chunkParameters[6].Value = chunk.HeadingPath;
+            chunkParameters[7].Value = (object?)chunk.Page ?? DBNull.Value;
+            chunkParameters[8].Value = chunk.StartOffset;
+            chunkParameters[9].Value = chunk.EndOffset;
+            chunkParameters[10].Value = chunk.TokenCount;
+            var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
+
+            termParameters[0].Value = rowId;
+            termParameters[1].Value = terms[i].Body;
+            termParameters[2].Value = terms[i].Headings;
+            termParameters[3].Value = terms[i].Title;
+            await insertTerms.ExecuteNonQueryAsync(cancellationToken);
+
+            if (vectors is not null)
+            {
+                vectorParameters[0].Value = rowId;
+                vectorParameters[1].Value = MemoryMarshal.AsBytes(vectors[i].Span).ToArray();
+                await insertVector.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names)
+    {
+        var parameters = new SqliteParameter[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            parameters[i] = command.Parameters.Add(new SqliteParameter { ParameterName = names[i] });
+        }
+
+        return parameters;
+    }
+
+    private static async Task<EmbeddingSignature?> ReadSignatureAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT key, value FROM meta WHERE key IN ($model, $dimensions);";
+        command.Parameters.AddWithValue("$model", StoreSchema.EmbeddingModelKey);
+        command.Parameters.AddWithValue("$dimensions", StoreSchema.EmbeddingDimensionsKey);
+        string? modelId = null;
+        int? dimensions = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetString(0) == StoreSchema.EmbeddingModelKey)
+            {
+                modelId = reader.GetString(1);
+            }
+            else
+            {
+                dimensions = int.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return modelId is not null && dimensions is { } known ? new EmbeddingSignature(modelId, known) : null;
+    }
+
+    private static async Task<long> CountVectorsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM chunk_vectors;";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<VectorSnapshot> GetVectorSnapshotAsync(SqliteConnection connection, int dimensions, CancellationToken cancellationToken)
+    {
+        var contentVersion = await ReadContentVersionAsync(connection, cancellationToken);
+        if (_vectors is { } cached && cached.ContentVersion == contentVersion && cached.Dimensions == dimensions)
+        {
+            return cached;
+        }
+
+        await _vectorLoadLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_vectors is { } loadedMeanwhile && loadedMeanwhile.ContentVersion >= contentVersion && loadedMeanwhile.Dimensions == dimensions)
+            {
+                return loadedMeanwhile;
+            }
+
+            var snapshot = await VectorSnapshot.LoadAsync(connection, dimensions, cancellationToken);
+            _vectors = snapshot;
+            StorageLog.VectorsLoaded(_logger, snapshot.Count, dimensions);
+            return snapshot;
+        }
+        finally
+        {
+            _vectorLoadLock.Release();
+        }
+    }
+
+    private static async Task<long> ReadContentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        long.Parse(
+            await MetaStore.GetAsync(connection, transaction: null, StoreSchema.ContentVersionKey, cancellationToken) ?? "0",
+            CultureInfo.InvariantCulture);
+
+    private static async Task<Dictionary<long, Chunk>> ReadChunksByRowIdAsync(
+        SqliteConnection connection, IReadOnlyList<(long ChunkRowId, double Score)> hits, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT c.rowid, {ChunkRows.ChunkColumns} FROM chunks c WHERE c.rowid IN (SELECT value FROM json_each($rowIds));";
+        command.Parameters.AddWithValue("$rowIds", JsonSerializer.Serialize(hits.Select(hit => hit.ChunkRowId)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var chunks = new Dictionary<long, Chunk>(hits.Count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chunks[reader.GetInt64(0)] = ChunkRows.ReadChunk(reader, firstColumn: 1);
+        }
+
+        return chunks;
+    }
+
+    private readonly record struct ChunkTerms(string Body, string Headings, string Title);
+}

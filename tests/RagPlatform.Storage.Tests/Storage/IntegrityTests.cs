@@ -1,0 +1,56 @@
+using RagPlatform.Storage.Tests.Support;
+
+namespace RagPlatform.Storage.Tests.Storage;
+
+public sealed class IntegrityTests
+{
+    [Fact]
+    public async Task AHealthyStoreHasNoProblems()
+    {
+        await using var fixture = new StoreFixture();
+        foreach (var document in CourseCorpus.All)
+        {
+            await document.StoreAsync(fixture.Store);
+        }
+
+        Assert.Empty(await fixture.Store.CheckIntegrityAsync());
+    }
+
+    [Fact]
+    public async Task FindsAnOrphanChunk()
+    {
+        await using var fixture = new StoreFixture();
+        await CourseCorpus.EnglishNotes.StoreAsync(fixture.Store);
+
+        // The raw connection has foreign keys off, as a careless tool's would.
+        await DocumentStorageTests.ExecuteRawAsync(fixture.DatabasePath, """
+            INSERT INTO chunks (id, document_id, idx, text, source_path, title, heading_path, page, start_offset, end_offset, token_count)
+            VALUES ('ghost:0', 'ghost', 0, 'orphan', 'docs/ghost.md', 'Ghost', '', NULL, 0, 6, 1);
+            """);
+
+        var problems = await fixture.Store.CheckIntegrityAsync();
+
+        Assert.Contains(problems, p => p.Contains("orphan chunks", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("missing from the keyword index", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindsAChunkCountMismatchAndStrayRows()
+    {
+        await using var fixture = new StoreFixture();
+        await fixture.Store.SetEmbeddingSignatureAsync(new("test-model", 2));
+        var notes = CourseCorpus.EnglishNotes;
+        await notes.StoreAsync(fixture.Store, notes.Chunks.Select(_ => (ReadOnlyMemory<float>)new float[] { 1, 2 }).ToList());
+
+        await DocumentStorageTests.ExecuteRawAsync(fixture.DatabasePath, """
+            DELETE FROM chunks WHERE id = 'llm-notes-en:4';
+            INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES (9999, x'0000803F00000040');
+            """);
+
+        var problems = await fixture.Store.CheckIntegrityAsync();
+
+        Assert.Contains(problems, p => p.Contains("'llm-notes-en' records 5 chunk(s) but has 4", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("keyword-index row(s) have no chunk", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("vector(s) have no chunk", StringComparison.Ordinal));
+    }
+}
