@@ -13,7 +13,7 @@ namespace RagPlatform.Ingestion;
 /// become heading paths, table rows become "a | b" blocks. The ZIP container is checked first, so fake, truncated
 /// and zip-bomb files are rejected before OpenXml inflates anything.
 /// </summary>
-public sealed partial class DocxReader : IDocumentReader
+internal sealed partial class DocxReader : IDocumentReader
 {
     internal const long MaxUncompressedBytes = 256L * 1024 * 1024;
     internal const int MaxEntries = 10_000;

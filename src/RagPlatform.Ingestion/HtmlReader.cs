@@ -8,7 +8,7 @@ namespace RagPlatform.Ingestion;
 /// HTML via AngleSharp: scripts, styles and other invisible content are dropped, h1–h6 give heading paths, block
 /// elements (p, li, pre, blockquote, div, …) become blocks and table rows become "a | b" blocks.
 /// </summary>
-public sealed partial class HtmlReader : IDocumentReader
+internal sealed partial class HtmlReader : IDocumentReader
 {
     public string Format => "html";
 

@@ -11,7 +11,7 @@ namespace RagPlatform.Ingestion;
 /// Markdown via the Markdig syntax tree: headings become heading paths (not body text), code blocks are kept,
 /// links keep their text, YAML front matter is dropped, pipe-table rows become "a | b" blocks.
 /// </summary>
-public sealed class MarkdownReader : IDocumentReader
+internal sealed class MarkdownReader : IDocumentReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePipeTables().Build();
 

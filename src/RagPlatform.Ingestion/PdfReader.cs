@@ -8,7 +8,7 @@ namespace RagPlatform.Ingestion;
 /// PDF via PdfPig with its layout-aware content-order extractor: one block per paragraph, tagged with its 1-based
 /// page. Encrypted, truncated, corrupt and image-only (scanned) PDFs are rejected with a reason.
 /// </summary>
-public sealed class PdfReader : IDocumentReader
+internal sealed class PdfReader : IDocumentReader
 {
     /// <summary>PDF readers accept the header anywhere in the first 1 KiB and the end marker in the last 1 KiB.</summary>
     private const int MarkerWindow = 1024;

@@ -1,7 +1,7 @@
 namespace RagPlatform.Ingestion;
 
 /// <summary>Plain text: paragraphs are separated by blank lines; the title is the first line when it is short.</summary>
-public sealed class PlainTextReader : IDocumentReader
+internal sealed class PlainTextReader : IDocumentReader
 {
     private const int MaxTitleLength = 120;
 

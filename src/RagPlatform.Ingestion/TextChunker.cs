@@ -13,6 +13,8 @@ namespace RagPlatform.Ingestion;
 /// </summary>
 public sealed class TextChunker
 {
+    private const int MaxCharactersPerToken = 64;
+
     private static readonly Lazy<Tokenizer> Cl100kBase = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
 
     private static readonly SearchValues<char> WhitespaceCharacters = SearchValues.Create(" \t\n");
@@ -109,7 +111,8 @@ public sealed class TextChunker
 
             // Each unit runs from the end of the previous one, so text between sentences (a list marker) is kept.
             var unitStart = paragraph.Start;
-            var cuts = sentences.Where(sentence => sentence.Start >= paragraph.Start && sentence.End <= paragraph.End)
+            var first = LastSentenceEndingBy(sentences, paragraph.Start) + 1;
+            var cuts = sentences.GetRange(first, LastSentenceEndingBy(sentences, paragraph.End) + 1 - first)
                 .Select(sentence => sentence.End)
                 .SkipLast(1)
                 .Append(paragraph.End);
@@ -158,7 +161,10 @@ public sealed class TextChunker
         var position = sentence.Start;
         while (position < sentence.End)
         {
-            var length = FittingPrefixLength(text.AsSpan(position, sentence.End - position));
+            // Only a window is tokenized per cut, or cutting a huge sentence would be quadratic; the window holds far
+            // more than MaxTokens tokens of any real text, and the cut is verified against the real count anyway.
+            var window = Math.Min(sentence.End - position, _maxTokens * MaxCharactersPerToken);
+            var length = FittingPrefixLength(text.AsSpan(position, window));
             var piece = Trimmed(text, position, position + length);
             yield return (piece, CountTokens(text, piece.Start, piece.End));
             position = Trimmed(text, position + length, sentence.End).Start;

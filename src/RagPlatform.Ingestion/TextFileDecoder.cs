@@ -27,7 +27,7 @@ internal static class TextFileDecoder
         return Decode(bytes, sourcePath);
     }
 
-    internal static string Decode(ReadOnlySpan<byte> bytes, string sourcePath)
+    private static string Decode(ReadOnlySpan<byte> bytes, string sourcePath)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -54,6 +54,11 @@ internal static class TextFileDecoder
             }
         }
 
+        return DecodeUtf8(bytes, sourcePath);
+    }
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string sourcePath)
+    {
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
@@ -62,11 +67,6 @@ internal static class TextFileDecoder
                 $"binary content: NUL byte at offset {nul}; this is not a text file (or it is UTF-16 without a byte-order mark) — convert it to UTF-8 text");
         }
 
-        return DecodeUtf8(bytes, sourcePath);
-    }
-
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string sourcePath)
-    {
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
         try
         {
