@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using RagPlatform.Api.Errors;
 using RagPlatform.Api.Http;
 using RagPlatform.Api.OpenAI;
+using RagPlatform.Api.Rag;
 using RagPlatform.Api.Security;
+using RagPlatform.Ingestion;
 
 namespace RagPlatform.Api;
 
@@ -33,6 +35,9 @@ public static class RagPlatformApiEndpoints
         }
 
         OpenAIEndpoints.Map(ApiGroup(app, "/v1", "OpenAI-compatible", ErrorShape.OpenAI, options, corsEnabled));
+        var rag = ApiGroup(app, "/api", "RAG", ErrorShape.ProblemDetails, options, corsEnabled);
+        AskEndpoints.Map(rag);
+        DocumentEndpoints.Map(rag, app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value, options);
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");

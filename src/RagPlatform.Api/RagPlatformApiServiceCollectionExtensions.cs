@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RagPlatform.Api.Http;
 using RagPlatform.Api.OpenAI;
+using RagPlatform.Api.Rag;
 using RagPlatform.Api.Security;
 
 namespace RagPlatform.Api;
@@ -33,6 +35,7 @@ public static class RagPlatformApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyValidator>();
         services.TryAddSingleton<ServedModels>();
+        services.TryAddSingleton<UploadStore>();
         services.AddRateLimiter(ApiRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -42,7 +45,7 @@ public static class RagPlatformApiServiceCollectionExtensions
                 .AllowAnyMethod()));
         services.AddOpenApi(RagPlatformApiEndpoints.OpenApiDocumentName, options =>
             options.ShouldInclude = description => description.GroupName == RagPlatformApiEndpoints.OpenApiDocumentName);
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
 }

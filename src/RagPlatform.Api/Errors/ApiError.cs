@@ -41,6 +41,16 @@ internal sealed record ApiError(int StatusCode, string Message, string Type, str
     public static ApiError ServerFailure(string message) =>
         new(StatusCodes.Status500InternalServerError, message, "server_error");
 
+    /// <summary>A rejected argument, without the " (Parameter 'x')" suffix .NET appends to the message.</summary>
+    public static ApiError FromArgument(ArgumentException exception)
+    {
+        var suffix = exception.ParamName is null ? null : $" (Parameter '{exception.ParamName}')";
+        var message = suffix is not null && exception.Message.EndsWith(suffix, StringComparison.Ordinal)
+            ? exception.Message[..^suffix.Length]
+            : exception.Message;
+        return InvalidRequest(message, exception.ParamName);
+    }
+
     /// <summary>
     /// The error for a failure no handler anticipated. The platform's InvalidOperationExceptions carry messages
     /// written for the user (what is misconfigured and how to fix it); anything else stays in the server log.

@@ -20,7 +20,7 @@ internal static class OpenAIEndpoints
         v1.MapPost("/chat/completions", CompleteChatAsync)
             .WithName("CreateChatCompletion")
             .WithSummary("Chat completion from the configured generator model; \"stream\": true answers with server-sent events.")
-            .Accepts<ChatCompletionRequest>("application/json")
+            .DocumentJsonBody<ChatCompletionRequest>()
             .Produces<ChatCompletionResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesOpenAIErrors();
@@ -28,7 +28,7 @@ internal static class OpenAIEndpoints
         v1.MapPost("/embeddings", EmbedAsync)
             .WithName("CreateEmbeddings")
             .WithSummary("Embeddings of one or more texts from the configured embedding model.")
-            .Accepts<EmbeddingRequest>("application/json")
+            .DocumentJsonBody<EmbeddingRequest>()
             .Produces<EmbeddingResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesOpenAIErrors();
 
@@ -133,14 +133,4 @@ internal static class OpenAIEndpoints
                 $"The model '{id}' does not exist on this server (GET /v1/models lists the models it serves).", "model", "model_not_found"));
 
     private static ModelCard Card(string id, ServedModels models) => new(id, models.Created, "ragplatform");
-
-    private static RouteHandlerBuilder ProducesOpenAIErrors(this RouteHandlerBuilder endpoint)
-    {
-        foreach (var status in (int[])[400, 401, 404, 413, 429, 500, 503])
-        {
-            endpoint.Produces<OpenAIErrorResponse>(status, "application/json");
-        }
-
-        return endpoint;
-    }
 }
