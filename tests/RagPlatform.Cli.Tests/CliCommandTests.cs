@@ -62,7 +62,7 @@ public sealed class CliCommandTests
 
         var show = await cli.RunAsync("docs", "show", Path.Combine(cli.DocumentsPath, "lora.md"));
         Assert.Equal(0, show.ExitCode);
-        Assert.Contains("jumlah parameter", show.Console, StringComparison.Ordinal);
+        Assert.Contains("LoRA membekukan bobot", show.Console, StringComparison.Ordinal);
 
         var remove = await cli.RunAsync("docs", "remove", lora.GetProperty("id").GetString()!);
         Assert.Equal(0, remove.ExitCode);
@@ -147,7 +147,7 @@ public sealed class CliCommandTests
         cli.WriteDocument("tokenization.md", Tokenization);
         await cli.RunAsync("ingest", cli.DocumentsPath);
 
-        var result = await cli.RunAsync("Apa yang dilakukan LoRA terhadap bobot model?\nBagaimana dengan parameternya?\n/exit\n", "chat");
+        var result = await cli.RunWithInputAsync("Apa yang dilakukan LoRA terhadap bobot model?\nBagaimana dengan parameternya?\n/exit\n", "chat");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("membekukan bobot model asli", result.Console, StringComparison.Ordinal);

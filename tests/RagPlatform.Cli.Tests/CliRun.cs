@@ -25,7 +25,7 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public async Task<CliResult> RunAsync(string input, params string[] args)
+    public async Task<CliResult> RunWithInputAsync(string input, params string[] args)
     {
         var console = new StringWriter();
         var output = new StringWriter();
@@ -43,7 +43,7 @@ internal sealed class CliRun : IDisposable
         return new CliResult(exitCode, console.ToString(), output.ToString(), error.ToString());
     }
 
-    public Task<CliResult> RunAsync(params string[] args) => RunAsync(string.Empty, args);
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     public void Dispose()
     {

@@ -7,8 +7,9 @@ namespace RagPlatform.Rag.Answering;
 
 /// <summary>
 /// Answers without a model: quotes the retrieved sentences that best cover the question's content terms, each
-/// followed by a citation marker. It never writes a word that is not in a source; when no sentence covers enough
-/// of the question it abstains instead of guessing.
+/// followed by its own citation marker whose citation locates exactly that sentence in its document. It never
+/// writes a word that is not in a source; when no sentence covers enough of the question it abstains instead of
+/// guessing.
 /// </summary>
 public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<AnsweringOptions> options)
 {
@@ -90,29 +91,23 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
     private (GroundedAnswer, IReadOnlyList<string>) Cite(
         string question, string language, IReadOnlyList<ScoredChunk> context, IReadOnlyList<SentenceCandidate> chosen)
     {
-        var citations = new List<Citation>();
-        var numberByChunk = new Dictionary<string, int>(StringComparer.Ordinal);
+        var citations = new List<Citation>(chosen.Count);
         var pieces = new List<string>(chosen.Count);
         foreach (var sentence in chosen)
         {
             var chunk = sentence.Chunk;
-            if (!numberByChunk.TryGetValue(chunk.Id, out var number))
-            {
-                number = citations.Count + 1;
-                numberByChunk[chunk.Id] = number;
-                citations.Add(new Citation(
-                    number,
-                    chunk.Id,
-                    chunk.DocumentId,
-                    chunk.SourcePath,
-                    chunk.Title,
-                    chunk.HeadingPath,
-                    chunk.Page,
-                    Quote(sentence.Text),
-                    chunk.StartOffset + sentence.Span.Start,
-                    chunk.StartOffset + sentence.Span.End));
-            }
-
+            var number = citations.Count + 1;
+            citations.Add(new Citation(
+                number,
+                chunk.Id,
+                chunk.DocumentId,
+                chunk.SourcePath,
+                chunk.Title,
+                chunk.HeadingPath,
+                chunk.Page,
+                Quote(sentence.Text),
+                chunk.StartOffset + sentence.Span.Start,
+                chunk.StartOffset + sentence.Span.End));
             pieces.Add((pieces.Count == 0 ? string.Empty : " ") + $"{sentence.Text} [{number}]");
         }
 
