@@ -1,3 +1,4 @@
+using RagPlatform.Api;
 using RagPlatform.Ingestion;
 using RagPlatform.Rag.Hosting;
 using RagPlatform.Web.Components;
@@ -7,8 +8,8 @@ namespace RagPlatform.Web;
 
 /// <summary>
 /// Composes the web front end: the same configuration as the CLI (appsettings.json, ragp.json in the working
-/// directory, RAGP_ environment variables, command-line arguments, in rising priority), the platform services, and
-/// Blazor with interactive server rendering.
+/// directory, RAGP_ environment variables, command-line arguments, in rising priority), the platform services, the
+/// HTTP API (/api, /v1, /healthz) and Blazor with interactive server rendering.
 /// </summary>
 public static class RagPlatformWebApplication
 {
@@ -32,6 +33,7 @@ public static class RagPlatformWebApplication
             .AddCommandLine(args);
 
         builder.Services.AddRagPlatform(builder.Configuration);
+        builder.Services.AddRagPlatformApi(builder.Configuration);
         builder.Services.AddRagPlatformWeb();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
@@ -55,7 +57,8 @@ public static class RagPlatformWebApplication
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRagPlatformApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -2,7 +2,9 @@ namespace RagPlatform.Web.Hosting;
 
 /// <summary>
 /// Browser-side defences for every response: scripts only from this origin (answers and documents are untrusted
-/// text), no framing by other sites, no MIME sniffing and no referrer leaking to linked sites.
+/// text), no framing by other sites, no MIME sniffing and no referrer leaking to linked sites. A response that sets
+/// its own Content-Security-Policy keeps it. Blazor's default frame-ancestors header is switched off in favour of
+/// this one, which includes it.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
