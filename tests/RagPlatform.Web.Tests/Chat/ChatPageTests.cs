@@ -19,7 +19,7 @@ public sealed class ChatPageTests : IAsyncDisposable
     public async Task A_question_streams_a_cited_answer_and_starts_a_saved_conversation()
     {
         var answerer = await UseCitingAnswererAsync();
-        var cut = _web.Bunit.Render<ChatPage>();
+        var cut = RenderReady();
 
         Ask(cut, "What is self-attention?");
 
@@ -38,7 +38,7 @@ public sealed class ChatPageTests : IAsyncDisposable
     public async Task Selecting_a_citation_opens_the_passage_with_the_quote_highlighted()
     {
         await UseCitingAnswererAsync();
-        var cut = _web.Bunit.Render<ChatPage>();
+        var cut = RenderReady();
         Ask(cut, "What is self-attention?");
         cut.WaitForElement(".markdown button.citation-chip").Click();
 
@@ -53,7 +53,7 @@ public sealed class ChatPageTests : IAsyncDisposable
     public async Task Later_questions_carry_the_history_and_the_conversation_settings()
     {
         var answerer = await UseCitingAnswererAsync();
-        var cut = _web.Bunit.Render<ChatPage>();
+        var cut = RenderReady();
         cut.Find("#top-k").Change("3");
         cut.Find("#prompt-persona").Change("tutor");
 
@@ -79,7 +79,7 @@ public sealed class ChatPageTests : IAsyncDisposable
     {
         _web.UseAnswerer(new ScriptedAnswerer(request => TestAnswers.Answer("Partial words that never finish", [])) { HoldAfterFirstDelta = true });
         await StoreDocumentAsync();
-        var cut = _web.Bunit.Render<ChatPage>();
+        var cut = RenderReady();
 
         Ask(cut, "Tell me everything");
         cut.WaitForAssertion(() => Assert.Contains("Partial", cut.Find(".answer .markdown").TextContent, StringComparison.Ordinal));
@@ -100,7 +100,7 @@ public sealed class ChatPageTests : IAsyncDisposable
         var created = await Conversations.CreateAsync("Earlier chat", ConversationSettings.Default, CancellationToken.None);
         await Conversations.AppendExchangeAsync(created.Id, new ChatExchange("Earlier question", answer.Text, answer, ExchangeStatus.Completed, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
 
-        var cut = _web.Bunit.Render<ChatPage>(parameters => parameters.Add(p => p.ConversationId, created.Id));
+        var cut = RenderReady(created.Id);
 
         cut.WaitForAssertion(() => Assert.Equal("Earlier chat", cut.Find("h1").TextContent));
         Assert.Contains("Earlier question", cut.Find(".question").TextContent, StringComparison.Ordinal);
@@ -113,11 +113,12 @@ public sealed class ChatPageTests : IAsyncDisposable
     {
         var keep = await Conversations.CreateAsync("Keep me", ConversationSettings.Default, CancellationToken.None);
         await Conversations.CreateAsync("Remove me", ConversationSettings.Default, CancellationToken.None);
-        var cut = _web.Bunit.Render<ChatPage>();
+        var cut = RenderReady();
 
         cut.Find("button[aria-label='Rename “Keep me”']").Click();
         cut.Find(".rename input").Change("Renamed");
         cut.Find(".rename").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("Renamed", cut.FindAll(".conversations li a").Select(a => a.TextContent)));
         cut.Find("button[aria-label='Delete “Remove me”']").Click();
         cut.Find(".confirm button.danger").Click();
 
@@ -129,7 +130,7 @@ public sealed class ChatPageTests : IAsyncDisposable
     [Fact]
     public void An_unknown_conversation_address_says_so()
     {
-        var cut = _web.Bunit.Render<ChatPage>(parameters => parameters.Add(p => p.ConversationId, Guid.NewGuid()));
+        var cut = RenderReady(Guid.NewGuid());
 
         cut.WaitForAssertion(() => Assert.Contains("does not exist any more", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
     }
@@ -137,6 +138,14 @@ public sealed class ChatPageTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _web.DisposeAsync();
 
     private ConversationStore Conversations => _web.Get<ConversationStore>();
+
+    // The page loads the conversation list (and the conversation) after its first render; wait so events reach the final tree.
+    private IRenderedComponent<ChatPage> RenderReady(Guid? conversationId = null)
+    {
+        var cut = _web.Bunit.Render<ChatPage>(parameters => parameters.Add(p => p.ConversationId, conversationId));
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".chat-layout").GetAttribute("aria-busy")));
+        return cut;
+    }
 
     private static void Ask(IRenderedComponent<ChatPage> cut, string question)
     {
