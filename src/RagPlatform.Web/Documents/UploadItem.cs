@@ -52,9 +52,11 @@ public sealed class UploadItem(UploadCheck check, long size)
         Stage = UploadStage.Indexed;
         Message = result.Outcome switch
         {
-            IngestionOutcome.Added => $"Indexed: {result.ChunkCount} passages.",
-            IngestionOutcome.Updated => $"Replaced the earlier upload: {result.ChunkCount} passages.",
-            _ => $"Already indexed with the same content ({result.ChunkCount} passages).",
+            IngestionOutcome.Added => $"Indexed: {Passages(result.ChunkCount)}.",
+            IngestionOutcome.Updated => $"Replaced the earlier upload: {Passages(result.ChunkCount)}.",
+            _ => $"Already indexed with the same content ({Passages(result.ChunkCount)}).",
         };
     }
+
+    internal static string Passages(int count) => count == 1 ? "1 passage" : $"{count} passages";
 }

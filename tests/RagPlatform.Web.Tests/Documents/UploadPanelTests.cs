@@ -34,7 +34,7 @@ public sealed class UploadPanelTests : IAsyncDisposable
         var items = cut.FindAll(".upload-item");
         Assert.Equal(["biology notes.md", "tool.exe", "huge.pdf"], items.Select(i => i.QuerySelector(".file-name")!.TextContent));
         Assert.Contains("indexed", items[0].ClassList);
-        Assert.StartsWith("Indexed: 1 passages", items[0].QuerySelector(".stage-message")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Indexed: 1 passage.", items[0].QuerySelector(".stage-message")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("rejected", items[1].ClassList);
         Assert.Contains("is a .exe file", items[1].QuerySelector(".stage-message")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("the limit is 4 KB", items[2].QuerySelector(".stage-message")!.TextContent, StringComparison.Ordinal);

@@ -7,3 +7,9 @@ export function submitOnEnter(textarea) {
         }
     });
 }
+
+// Brings the newest question and its answer into view, above the sticky question box.
+export function revealLatestTurn() {
+    const turns = document.querySelectorAll('.turn');
+    turns[turns.length - 1]?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}

@@ -1,0 +1,8 @@
+namespace RagPlatform.Web.Components.Shared;
+
+public enum IconName
+{
+    Pencil,
+    Trash,
+    Close,
+}
