@@ -6,6 +6,9 @@ public static class MetricKeys
     public const string ExactMatch = "exact_match";
     public const string F1 = "f1";
     public const string Bleu = "bleu";
+
+    /// <summary>sacreBLEU corpus BLEU of a question group (only in aggregates; 0–100).</summary>
+    public const string CorpusBleu = "corpus_bleu";
     public const string Rouge1 = "rouge1_f";
     public const string Rouge2 = "rouge2_f";
     public const string RougeL = "rougeL_f";
@@ -45,5 +48,5 @@ public static class MetricKeys
 
     /// <summary>Rates and scores on a 0–1 scale, shown as percentages; everything else is a plain number.</summary>
     public static bool IsFraction(string key) =>
-        key is not (LatencyMs or AnswerTokens or TokensPerSecond or GoldAnswerPerplexity or Bleu);
+        key is not (LatencyMs or AnswerTokens or TokensPerSecond or GoldAnswerPerplexity or Bleu or CorpusBleu);
 }
