@@ -41,7 +41,7 @@ public static partial class Abstention
     }
 
     [GeneratedRegex(
-        @"\b(i (do not|don't) know|(cannot|can't|could not|couldn't|unable to) (find|answer|determine)|no (relevant )?information|not (mentioned|found|covered|stated) in the (documents?|context|sources?)|(the )?(documents?|context|sources?) (do|does) not (contain|say|mention)|tidak (dapat|bisa) (menemukan|menjawab)|tidak (ada|ditemukan) informasi|informasi(nya)? tidak (ditemukan|tersedia)|tidak (disebutkan|dijelaskan|terdapat) dalam (dokumen|konteks|sumber)|saya tidak tahu)\b",
+        @"\b(i (do not|don't) know|(cannot|can't|could not|couldn't|unable to) (find|answer|determine)|no (relevant )?information|not (mentioned|found|covered|stated) in the (documents?|context|sources?)|(the )?(documents?|context|sources?) (do|does) not (contain|say|mention)|tidak (dapat|bisa) (menemukan|menjawab)|tidak (ada|ditemukan) informasi|informasi(nya)? tidak (ditemukan|tersedia)|tidak (disebutkan|dijelaskan|terdapat|ditemukan|tersedia) (di|dalam) (dokumen|konteks|sumber)|saya tidak tahu)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AbstentionPhrase();
 }

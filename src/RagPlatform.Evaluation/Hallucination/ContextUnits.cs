@@ -3,7 +3,8 @@ using RagPlatform.Core.Text;
 namespace RagPlatform.Evaluation.Hallucination;
 
 /// <summary>A span of context a claim is compared with: one sentence, or two adjacent sentences of the same passage.</summary>
-internal sealed record ContextUnit(string Text, int ContextIndex);
+/// <param name="Passage">The whole passage the span comes from.</param>
+internal sealed record ContextUnit(string Text, string Passage);
 
 internal static class ContextUnits
 {
@@ -13,16 +14,15 @@ internal static class ContextUnits
     public static IReadOnlyList<ContextUnit> Build(IReadOnlyList<string> contexts)
     {
         var units = new List<ContextUnit>();
-        for (var contextIndex = 0; contextIndex < contexts.Count; contextIndex++)
+        foreach (var text in contexts)
         {
-            var text = contexts[contextIndex];
             var sentences = SentenceSplitter.Split(text).Select(span => text.Substring(span.Start, span.Length)).ToList();
             for (var i = 0; i < sentences.Count; i++)
             {
-                units.Add(new ContextUnit(sentences[i], contextIndex));
+                units.Add(new ContextUnit(sentences[i], text));
                 if (i + 1 < sentences.Count)
                 {
-                    units.Add(new ContextUnit(sentences[i] + " " + sentences[i + 1], contextIndex));
+                    units.Add(new ContextUnit(sentences[i] + " " + sentences[i + 1], text));
                 }
             }
         }

@@ -6,7 +6,8 @@ internal static class EvidenceDecision
 {
     /// <summary>
     /// Takes the best-scoring context unit that carries the claim's key facts and compares its score with the
-    /// threshold; when no unit carries them the claim is unsupported whatever its score.
+    /// threshold; when no unit carries them the claim is unsupported whatever its score. The reason names the key
+    /// fact when a unit that would have scored high enough lacks it.
     /// </summary>
     public static ClaimAssessment Decide(Claim claim, IReadOnlyList<(ContextUnit Unit, double Score)> candidates, double threshold, string scoreName)
     {
@@ -16,17 +17,18 @@ internal static class EvidenceDecision
         }
 
         var ranked = candidates.OrderByDescending(candidate => candidate.Score).ToList();
-        foreach (var (unit, score) in ranked)
+        var missingInBest = MissingKeyFact(claim, ranked[0].Unit);
+        var best = missingInBest is null ? ranked[0] : ranked.FirstOrDefault(candidate => MissingKeyFact(claim, candidate.Unit) is null);
+        if (best.Unit is not null && best.Score >= threshold)
         {
-            if (SupportGuard.FindMissingKeyFact(claim.Text, unit.Text) is null)
-            {
-                var supported = score >= threshold;
-                var reason = supported ? null : string.Create(CultureInfo.InvariantCulture, $"best {scoreName} {score:0.00} is below {threshold:0.00}");
-                return new ClaimAssessment(claim, supported ? ClaimVerdict.Supported : ClaimVerdict.Unsupported, score, unit.Text, reason);
-            }
+            return new ClaimAssessment(claim, ClaimVerdict.Supported, best.Score, best.Unit.Text, null);
         }
 
-        var closest = ranked[0].Unit;
-        return new ClaimAssessment(claim, ClaimVerdict.Unsupported, 0, closest.Text, SupportGuard.FindMissingKeyFact(claim.Text, closest.Text));
+        var reason = missingInBest is not null && (best.Unit is null || ranked[0].Score >= threshold)
+            ? missingInBest
+            : string.Create(CultureInfo.InvariantCulture, $"best {scoreName} {best.Score:0.00} is below {threshold:0.00}");
+        return new ClaimAssessment(claim, ClaimVerdict.Unsupported, best.Score, (best.Unit ?? ranked[0].Unit).Text, reason);
     }
+
+    private static string? MissingKeyFact(Claim claim, ContextUnit unit) => SupportGuard.FindMissingKeyFact(claim.Text, unit.Text, unit.Passage);
 }

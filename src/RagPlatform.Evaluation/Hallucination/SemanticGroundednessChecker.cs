@@ -8,12 +8,13 @@ namespace RagPlatform.Evaluation.Hallucination;
 public sealed class SemanticGroundednessOptions
 {
     /// <summary>
-    /// Minimum cosine similarity between a claim and one context sentence (or pair of adjacent sentences). Cosine
-    /// scales differ between embedding models: calibrate this for the model in use with <see cref="ThresholdCalibrator"/>
-    /// on a labelled set. 0.7 was calibrated in the tests with their deterministic hashed word/bigram embedding
-    /// (no pretrained model is available offline): unsupported-claim detection precision 1.00, recall 0.85 there.
+    /// Minimum cosine similarity between a claim and one context sentence (or pair of adjacent sentences). 0.37 is
+    /// the threshold calibrated (<see cref="ThresholdCalibrator"/>) on the tests' 36 labelled claims with their
+    /// deterministic hashed unigram/bigram embedding, since no pretrained model can be loaded offline: precision 0.94
+    /// and recall 0.94 for detecting unsupported claims (17 of 18 flagged, 1 false alarm). Cosine scales differ
+    /// between embedding models, so recalibrate this on a labelled set for the model actually used.
     /// </summary>
-    public double SupportThreshold { get; set; } = 0.7;
+    public double SupportThreshold { get; set; } = 0.37;
 }
 
 /// <summary>
