@@ -37,7 +37,7 @@ public sealed class EvaluationOptions
     /// <summary>Scores gold answers given question and retrieved context; its perplexity is recorded per question.</summary>
     public ITextScorer? TextScorer { get; set; }
 
-    /// <summary>The index's analyzer, so lexical groundedness compares stems; null compares lower-cased words.</summary>
+    /// <summary>Content terms for lexical groundedness; null uses Core's <see cref="MultilingualAnalyzer"/>.</summary>
     public ITextAnalyzer? Analyzer { get; set; }
 
     /// <summary>Counts answer tokens for tokens/s (e.g. the generator's tokenizer); null counts whitespace-separated words.</summary>

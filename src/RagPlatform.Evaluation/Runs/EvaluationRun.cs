@@ -27,7 +27,7 @@ public sealed record RetrievedChunk(
     IReadOnlyList<int> MatchedGoldPassages);
 
 /// <summary>Everything recorded for one question: input, output, evidence, verdicts and metrics.</summary>
-/// <param name="Language">The dataset's label, or the answer's detected language when the dataset has none.</param>
+/// <param name="Language">The dataset's label, or the question's language as Core's LanguageDetector finds it.</param>
 /// <param name="Mode">Extractive or generative; null when answering failed.</param>
 /// <param name="Groundedness">One report per groundedness method that ran, the primary method first.</param>
 /// <param name="Metrics">Metric key (<see cref="MetricKeys"/>) → value and method; keys that do not apply are absent.</param>

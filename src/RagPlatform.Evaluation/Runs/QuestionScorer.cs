@@ -1,5 +1,6 @@
 using System.Globalization;
 using RagPlatform.Core.Answers;
+using RagPlatform.Core.Text;
 using RagPlatform.Evaluation.Datasets;
 using RagPlatform.Evaluation.Hallucination;
 using RagPlatform.Evaluation.Metrics;
@@ -19,7 +20,7 @@ internal sealed class QuestionScorer(EvaluationOptions options, IReadOnlyList<IG
     private string RetrievalMethod => $"{RetrievalMetrics.Method}; relevance: {PassageRelevance.Rule}";
 
     public static QuestionResult Failed(QaItem item, Exception error, double latencyMs) => new(
-        item.Id, item.Question, item.Answers, item.Passages, item.Answerable, item.Language ?? "unknown", item.Tags,
+        item.Id, item.Question, item.Answers, item.Passages, item.Answerable, LanguageOf(item), item.Tags,
         "", false, null, [], [], [], null, Abstention.Classify(item.Answerable, false),
         new Dictionary<string, MetricValue>(), latencyMs, $"{error.GetType().Name}: {error.Message}");
 
@@ -88,9 +89,12 @@ internal sealed class QuestionScorer(EvaluationOptions options, IReadOnlyList<IG
                 scored.Chunk.Page, scored.Score, scored.Chunk.Text, matches[index]))
             .ToList();
         return new QuestionResult(
-            item.Id, item.Question, item.Answers, item.Passages, item.Answerable, item.Language ?? answer.Language, item.Tags,
+            item.Id, item.Question, item.Answers, item.Passages, item.Answerable, LanguageOf(item), item.Tags,
             answer.Text, answer.Abstained, answer.Mode, answer.Citations, context, groundedness, citationCheck, outcome, metrics, latencyMs, null);
     }
+
+    /// <summary>The dataset's label, else the question's detected language (not the system's, which is under test).</summary>
+    private static string LanguageOf(QaItem item) => item.Language ?? LanguageDetector.Detect(item.Question);
 
     private void AddAnswerMetrics(Dictionary<string, MetricValue> metrics, QaItem item, GroundedAnswer answer)
     {
