@@ -93,6 +93,9 @@ internal sealed class QuestionScorer(EvaluationOptions options, IReadOnlyList<IG
             answer.Text, answer.Abstained, answer.Mode, answer.Citations, context, groundedness, citationCheck, outcome, metrics, latencyMs, null);
     }
 
+    /// <summary>The answer without its [n] markers, which are references rather than content; the text gold answers are compared with.</summary>
+    internal static string AnswerContent(GroundedAnswer answer) => ClaimExtractor.StripCitationMarkers(answer.Text);
+
     /// <summary>The dataset's label, else the question's detected language (not the system's, which is under test).</summary>
     private static string LanguageOf(QaItem item) => item.Language ?? LanguageDetector.Detect(item.Question);
 
@@ -108,11 +111,12 @@ internal sealed class QuestionScorer(EvaluationOptions options, IReadOnlyList<IG
             return;
         }
 
-        metrics[MetricKeys.ExactMatch] = new MetricValue(SquadMetrics.MaxExactMatch(answer.Text, item.Answers), SquadMetrics.Method);
-        metrics[MetricKeys.F1] = new MetricValue(SquadMetrics.MaxF1(answer.Text, item.Answers), SquadMetrics.Method);
+        var text = AnswerContent(answer);
+        metrics[MetricKeys.ExactMatch] = new MetricValue(SquadMetrics.MaxExactMatch(text, item.Answers), SquadMetrics.Method);
+        metrics[MetricKeys.F1] = new MetricValue(SquadMetrics.MaxF1(text, item.Answers), SquadMetrics.Method);
         var sentenceBleu = bleuOptions with { EffectiveOrder = true };
-        metrics[MetricKeys.Bleu] = new MetricValue(Bleu.SentenceScore(answer.Text, item.Answers, sentenceBleu).Score, $"sacreBLEU sentence BLEU ({sentenceBleu.Signature})");
-        var rouge = Rouge.ScoreBest(item.Answers, answer.Text);
+        metrics[MetricKeys.Bleu] = new MetricValue(Bleu.SentenceScore(text, item.Answers, sentenceBleu).Score, $"sacreBLEU sentence BLEU ({sentenceBleu.Signature})");
+        var rouge = Rouge.ScoreBest(item.Answers, text);
         metrics[MetricKeys.Rouge1] = new MetricValue(rouge.Rouge1.FMeasure, Rouge.Method);
         metrics[MetricKeys.Rouge2] = new MetricValue(rouge.Rouge2.FMeasure, Rouge.Method);
         metrics[MetricKeys.RougeL] = new MetricValue(rouge.RougeL.FMeasure, Rouge.Method);

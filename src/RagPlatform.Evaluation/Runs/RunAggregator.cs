@@ -47,7 +47,7 @@ internal static class RunAggregator
     private static BleuScore? CorpusBleu(IReadOnlyList<QuestionResult> questions, BleuOptions bleuOptions)
     {
         var segments = questions.Where(IsScoredAnswer)
-            .Select(question => (question.Abstained ? "" : question.AnswerText, question.GoldAnswers))
+            .Select(question => (question.Abstained ? "" : ClaimExtractor.StripCitationMarkers(question.AnswerText), question.GoldAnswers))
             .ToList();
         return segments.Count == 0 ? null : Bleu.CorpusScoreFromSegments(segments, bleuOptions);
     }
