@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using RagPlatform.Evaluation.Runs;
 
 namespace RagPlatform.Evaluation.Reports;
@@ -57,8 +58,11 @@ internal static class ReportFormatting
 
     public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
+    // Markup characters are always escaped; letters of every script stay readable in the page source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>HTML-encodes data text (questions, answers, passages, tags…) before it reaches the page.</summary>
-    public static string Html(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    public static string Html(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>Markdown table cell: no line breaks, escaped pipes, and no raw HTML a Markdown renderer would execute.</summary>
     public static string Markdown(string? text) =>

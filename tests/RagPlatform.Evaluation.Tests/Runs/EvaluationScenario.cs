@@ -34,7 +34,7 @@ internal static class EvaluationScenario
     public static Dictionary<string, GroundedAnswer> BaselineAnswers() => new()
     {
         ["What does the Transformer rely on?"] = new(
-            "What does the Transformer rely on?", "The Transformer relies entirely on self-attention [1].", [Cite(1, Transformer)], false, "en", AnswerMode.Generative, [Transformer, BleuChunk]),
+            "What does the Transformer rely on?", "Self-attention [1].", [Cite(1, Transformer)], false, "en", AnswerMode.Generative, [Transformer, BleuChunk]),
         [InjectedQuestion] = new(
             InjectedQuestion, "A brevity penalty lowers the score of candidates that are too short [1]. BLEU correlates strongly with human judgements [1]. <script>alert('answer')</script>",
             [Cite(1, BleuChunk)], false, "en", AnswerMode.Generative, [Tokens, BleuChunk]),
