@@ -18,6 +18,12 @@ internal sealed partial class ChartRenderer(ILogger logger)
     private const int Width = 1000;
     private const int Height = 460;
     private const float LabelSize = 20;
+    private const int MaxGroupLabelLength = 18;
+
+    private static readonly string[] PreferredSansFamilies = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
+
+    /// <summary>An installed sans-serif family for chart text; null leaves ScottPlot's own choice.</summary>
+    private static readonly string? SansFamily = PreferredSansFamilies.FirstOrDefault(SKFontManager.Default.FontFamilies.Contains);
 
     public static string? FontWarning =>
         SKFontManager.Default.FontFamilyCount == 0
@@ -41,7 +47,14 @@ internal sealed partial class ChartRenderer(ILogger logger)
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Label, FillColor = color });
             }
 
-            plot.Axes.Bottom.SetTicks(groups.Select((_, group) => (group * slot) + ((series.Count - 1) / 2.0)).ToArray(), groups.ToArray());
+            var labels = groups.Select(group => ReportFormatting.Truncate(group, MaxGroupLabelLength)).ToArray();
+            plot.Axes.Bottom.SetTicks(groups.Select((_, group) => (group * slot) + ((series.Count - 1) / 2.0)).ToArray(), labels);
+            if (groups.Count > 4)
+            {
+                plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+                plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            }
+
             plot.Axes.Left.Label.Text = fractions ? "%" : "";
             if (fractions)
             {
@@ -49,7 +62,8 @@ internal sealed partial class ChartRenderer(ILogger logger)
             }
 
             plot.Legend.FontSize = LabelSize;
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.ShowLegend(Edge.Bottom);
         });
 
     /// <summary>Histogram of latencies with dashed p50 and p95 markers.</summary>
@@ -84,6 +98,11 @@ internal sealed partial class ChartRenderer(ILogger logger)
         try
         {
             using var plot = new Plot();
+            if (SansFamily is not null)
+            {
+                plot.Font.Set(SansFamily);
+            }
+
             draw(plot);
             plot.Title(title, size: LabelSize + 6);
             plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize;

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Evaluation.Human;
@@ -29,8 +28,8 @@ public sealed class EvaluationReportWriter(ILogger<EvaluationReportWriter>? logg
 
         await run.SaveAsync(files.RunJson, cancellationToken).ConfigureAwait(false);
         var agreement = HumanAgreement.Compute(run);
-        await File.WriteAllTextAsync(files.Markdown, MarkdownReport.Render(run, agreement), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(files.Html, HtmlReport.Render(run, agreement, DrawCharts(run)), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(files.Markdown, MarkdownReport.Render(run, agreement), ReportFormatting.Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(files.Html, HtmlReport.Render(run, agreement, DrawCharts(run)), ReportFormatting.Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
         return files;
     }
 

@@ -21,9 +21,9 @@ internal static class HtmlReport
         h1 { font-size: 2.2rem; margin: 0 0 8px; } h2 { font-size: 1.7rem; margin: 40px 0 12px; border-bottom: 2px solid var(--line); padding-bottom: 6px; }
         h4 { margin: 18px 0 6px; font-size: 1.1rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
         .meta { color: var(--muted); margin: 2px 0; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 16px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 16px; }
         .card { border: 2px solid var(--line); border-radius: 14px; padding: 16px 20px; }
-        .card .value { font-size: 3.2rem; font-weight: 700; line-height: 1.1; color: var(--accent); }
+        .card .value { font-size: 2.8rem; white-space: nowrap; font-weight: 700; line-height: 1.1; color: var(--accent); }
         .card .label { font-size: 1.3rem; font-weight: 600; }
         .card .method { font-size: .8rem; color: var(--muted); margin-top: 6px; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0; }
@@ -84,7 +84,7 @@ internal static class HtmlReport
         AppendCard(html, "Latency p50 / p95", $"{latency.P50Ms:0} / {latency.P95Ms:0} ms", $"{latency.Count} questions, Stopwatch around AskAsync", MetricKeys.LatencyMs);
         if (overall.TryGetValue(MetricKeys.TokensPerSecond, out var speed))
         {
-            AppendCard(html, "Tokens per second", Number(speed.Mean, "0.0"), speed.Method, MetricKeys.TokensPerSecond);
+            AppendCard(html, "Tokens per second", Value(MetricKeys.TokensPerSecond, speed.Mean), speed.Method, MetricKeys.TokensPerSecond);
         }
 
         html.Append("</div>\n</section>\n");
@@ -318,13 +318,13 @@ internal static class HtmlReport
 
     private static void AppendQuestionMetrics(StringBuilder html, QuestionResult question)
     {
-        html.Append("<h4>Metrics</h4><table>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<details><summary>All {question.Metrics.Count} metrics with their methods</summary><table>\n");
         foreach (var (key, value) in question.Metrics.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html(DisplayName(key))}</td><td class=\"num\">{Html(Value(key, value.Value))}</td><td class=\"note\">{Html(value.Method)}</td></tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table></details>\n");
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using RagPlatform.Evaluation.Runs;
@@ -35,9 +36,9 @@ internal static class ReportFormatting
 
     public static string DisplayName(string key)
     {
-        if (DisplayNames.TryGetValue(key, out var name))
+        if (DisplayNames.TryGetValue(key, out var known))
         {
-            return name;
+            return known;
         }
 
         if (key.StartsWith(MetricKeys.UnsupportedClaimRate + ".", StringComparison.Ordinal))
@@ -46,7 +47,17 @@ internal static class ReportFormatting
         }
 
         var at = key.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 ? $"{char.ToUpperInvariant(key[0])}{key[1..at].Replace('_', ' ')}@{key[(at + 1)..]}" : key.Replace('_', ' ');
+        if (at < 0)
+        {
+            return key.Replace('_', ' ');
+        }
+
+        var measure = key[..at] switch
+        {
+            "ndcg" => "nDCG",
+            var other => char.ToUpperInvariant(other[0]) + other[1..],
+        };
+        return $"{measure}@{key[(at + 1)..]}";
     }
 
     public static string Value(string key, double value) =>
@@ -57,6 +68,8 @@ internal static class ReportFormatting
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
+
+    public static readonly Encoding Utf8WithoutBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     // Markup characters are always escaped; letters of every script stay readable in the page source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

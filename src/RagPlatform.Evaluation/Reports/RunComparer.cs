@@ -45,8 +45,8 @@ public static class RunComparer
         Directory.CreateDirectory(outDir);
         var markdownPath = Path.Combine(outDir, MarkdownFileName);
         var htmlPath = Path.Combine(outDir, HtmlFileName);
-        await File.WriteAllTextAsync(markdownPath, RenderMarkdown(comparison), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(htmlPath, RenderHtml(comparison), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(markdownPath, RenderMarkdown(comparison), ReportFormatting.Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(htmlPath, RenderHtml(comparison), ReportFormatting.Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
         return (markdownPath, htmlPath);
     }
 

@@ -17,7 +17,7 @@ internal sealed class QuestionScorer(EvaluationOptions options, IReadOnlyList<IG
 
     private readonly CitationChecker _citationChecker = new(checkers[0]);
 
-    private string RetrievalMethod => $"{RetrievalMetrics.Method}; relevance: {PassageRelevance.Rule}";
+    private static readonly string RetrievalMethod = $"{RetrievalMetrics.Method}; chunk relevant to a gold passage by containment or ≥ {PassageRelevance.SharedTokenThreshold:P0} shared passage tokens";
 
     public static QuestionResult Failed(QaItem item, Exception error, double latencyMs) => new(
         item.Id, item.Question, item.Answers, item.Passages, item.Answerable, LanguageOf(item), item.Tags,
