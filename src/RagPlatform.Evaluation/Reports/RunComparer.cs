@@ -38,7 +38,7 @@ public static class RunComparer
             Warnings(baseline, candidate));
     }
 
-    public static async Task<(string Markdown, string Html)> WriteAsync(RunComparison comparison, string outDir, CancellationToken cancellationToken = default)
+    public static async Task<ComparisonFiles> WriteAsync(RunComparison comparison, string outDir, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
@@ -47,7 +47,7 @@ public static class RunComparer
         var htmlPath = Path.Combine(outDir, HtmlFileName);
         await File.WriteAllTextAsync(markdownPath, RenderMarkdown(comparison), ReportFormatting.Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(htmlPath, RenderHtml(comparison), ReportFormatting.Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
-        return (markdownPath, htmlPath);
+        return new ComparisonFiles(markdownPath, htmlPath);
     }
 
     private static IEnumerable<(MetricGroup Baseline, MetricGroup Candidate)> PairGroups(RunAggregates baseline, RunAggregates candidate)

@@ -43,6 +43,9 @@ public sealed record RunComparison(
     public IEnumerable<MetricDelta> Improvements => Deltas.Where(delta => delta.Change == ChangeKind.Improvement);
 }
 
+/// <summary>Paths of the comparison files written by <see cref="RunComparer.WriteAsync"/>.</summary>
+public sealed record ComparisonFiles(string Markdown, string Html);
+
 public sealed class RunComparisonOptions
 {
     /// <summary>Changes of 0–1 metrics up to this absolute size (0.005 = half a percentage point) count as unchanged.</summary>

@@ -29,9 +29,9 @@ public sealed class RunComparerTests
             comparison.Flips.Select(flip => (flip.QuestionId, flip.Criterion, flip.Direction)));
         Assert.Empty(comparison.Warnings);
 
-        var (markdownPath, htmlPath) = await RunComparer.WriteAsync(comparison, Path.Combine(directory.Path, "compare"));
-        var markdown = await File.ReadAllTextAsync(markdownPath);
-        var html = await File.ReadAllTextAsync(htmlPath);
+        var files = await RunComparer.WriteAsync(comparison, Path.Combine(directory.Path, "compare"));
+        var markdown = await File.ReadAllTextAsync(files.Markdown);
+        var html = await File.ReadAllTextAsync(files.Html);
         Assert.Contains("## Regressions", markdown, StringComparison.Ordinal);
         Assert.Contains("| all | Token F1 |", markdown, StringComparison.Ordinal);
         Assert.Contains("q1", markdown, StringComparison.Ordinal);
