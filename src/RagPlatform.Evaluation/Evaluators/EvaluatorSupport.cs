@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.AI.Evaluation;
 using RagPlatform.Evaluation.Hallucination;
 
@@ -36,7 +37,7 @@ internal static class EvaluatorSupport
             _ => EvaluationRating.Unacceptable,
         },
         failed: score < passMark,
-        reason: $"{score:P0} (pass mark {passMark:P0})");
+        reason: string.Create(CultureInfo.InvariantCulture, $"{score:P0} (pass mark {passMark:P0})"));
 
     public static EvaluationMetricInterpretation InterpretOutcome(bool good, string reason) =>
         new(good ? EvaluationRating.Good : EvaluationRating.Unacceptable, failed: !good, reason);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using ScottPlot;
@@ -85,7 +86,7 @@ internal sealed partial class ChartRenderer(ILogger logger)
             {
                 var line = plot.Add.VerticalLine(value, width: 3, color: color);
                 line.LinePattern = LinePattern.Dashed;
-                line.LabelText = $"{label} {value:0} ms";
+                line.LabelText = string.Create(CultureInfo.InvariantCulture, $"{label} {value:0} ms");
                 line.LabelFontSize = LabelSize;
             }
 

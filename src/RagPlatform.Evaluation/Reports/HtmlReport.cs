@@ -81,7 +81,7 @@ internal static class HtmlReport
         }
 
         var latency = run.Aggregates.Latency;
-        AppendCard(html, "Latency p50 / p95", $"{latency.P50Ms:0} / {latency.P95Ms:0} ms", $"{latency.Count} questions, Stopwatch around AskAsync", MetricKeys.LatencyMs);
+        AppendCard(html, "Latency p50 / p95", string.Create(CultureInfo.InvariantCulture, $"{latency.P50Ms:0} / {latency.P95Ms:0} ms"), $"{latency.Count} questions, Stopwatch around AskAsync", MetricKeys.LatencyMs);
         if (overall.TryGetValue(MetricKeys.TokensPerSecond, out var speed))
         {
             AppendCard(html, "Tokens per second", Value(MetricKeys.TokensPerSecond, speed.Mean), speed.Method, MetricKeys.TokensPerSecond);
@@ -154,10 +154,10 @@ internal static class HtmlReport
         }
 
         html.Append("<section>\n<h2>Human ratings</h2>\n<div class=\"cards\">\n");
-        AppendCard(html, "Human correctness", $"{agreement.MeanCorrectness:0.00} / 5", $"{agreement.RatingCount} ratings of {agreement.RatedQuestionCount} questions", "human_correctness");
-        AppendCard(html, "Hallucination: humans vs automatic", $"{agreement.HumanHallucinationRate:P0} / {agreement.AutomaticHallucinationRate:P0}", agreement.AutomaticMethod, "human_hallucination");
+        AppendCard(html, "Human correctness", string.Create(CultureInfo.InvariantCulture, $"{agreement.MeanCorrectness:0.00} / 5"), $"{agreement.RatingCount} ratings of {agreement.RatedQuestionCount} questions", "human_correctness");
+        AppendCard(html, "Hallucination: humans vs automatic", string.Create(CultureInfo.InvariantCulture, $"{agreement.HumanHallucinationRate:P0} / {agreement.AutomaticHallucinationRate:P0}"), agreement.AutomaticMethod, "human_hallucination");
         var kappa = agreement.HumanVsAutomatic.CohenKappa is { } value ? Number(value, "0.00") : "undefined";
-        AppendCard(html, "Agreement with automatic label", $"{agreement.HumanVsAutomatic.PercentAgreement:P0}", $"Cohen's kappa {kappa}", "human_agreement");
+        AppendCard(html, "Agreement with automatic label", string.Create(CultureInfo.InvariantCulture, $"{agreement.HumanVsAutomatic.PercentAgreement:P0}"), $"Cohen's kappa {kappa}", "human_agreement");
         html.Append("</div>\n<table>\n<tr><th>Comparison</th><th class=\"num\">Items</th><th class=\"num\">Agreement</th><th class=\"num\">Cohen's kappa</th></tr>\n");
         foreach (var row in new[] { agreement.HumanVsAutomatic }.Concat(agreement.PerRater.Select(rater => rater with { Name = $"{rater.Name} vs automatic" })).Concat(agreement.BetweenRaters))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
@@ -66,7 +67,7 @@ public sealed class EvaluationRunner(ILogger<EvaluationRunner>? logger = null, T
             RetrievalMetrics.Method,
             PassageRelevance.Rule);
         var run = new EvaluationRun(
-            $"{startedAt:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}",
+            string.Create(CultureInfo.InvariantCulture, $"{startedAt:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}"),
             startedAt,
             runTimer.Elapsed,
             new RunDatasetInfo(dataset.Name, dataset.SourcePath, dataset.Sha256, dataset.Items.Count),

@@ -15,9 +15,11 @@ internal sealed class QuestionScorer(EvaluationOptions options, IReadOnlyList<IG
 
     private const string AbstainedOnAnswerable = "0 because the system abstained on an answerable question";
 
-    private readonly CitationChecker _citationChecker = new(checkers[0]);
+    private static readonly string RetrievalMethod = string.Create(
+        CultureInfo.InvariantCulture,
+        $"{RetrievalMetrics.Method}; chunk relevant to a gold passage by containment or ≥ {PassageRelevance.SharedTokenThreshold:P0} shared passage tokens");
 
-    private static readonly string RetrievalMethod = $"{RetrievalMetrics.Method}; chunk relevant to a gold passage by containment or ≥ {PassageRelevance.SharedTokenThreshold:P0} shared passage tokens";
+    private readonly CitationChecker _citationChecker = new(checkers[0]);
 
     public static QuestionResult Failed(QaItem item, Exception error, double latencyMs) => new(
         item.Id, item.Question, item.Answers, item.Passages, item.Answerable, LanguageOf(item), item.Tags,
