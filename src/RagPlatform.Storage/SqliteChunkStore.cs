@@ -311,7 +311,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
             {
                 throw new InvalidOperationException(
                     $"The index '{_databasePath}' was embedded with model '{stored.ModelId}' ({stored.Dimensions} dimensions), not " +
-                    $"'{signature.ModelId}' ({signature.Dimensions} dimensions). Re-embed everything (`ragp ingest --reembed`) or use another store directory.");
+                    $"'{signature.ModelId}' ({signature.Dimensions} dimensions). Use another store directory (--store) for this model, or delete the store and ingest again.");
             }
 
             await MetaStore.SetAsync(connection, transaction, StoreSchema.EmbeddingModelKey, signature.ModelId, cancellationToken);
@@ -530,7 +530,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
 
     private string DimensionMismatchMessage(EmbeddingSignature signature, int dimensions) =>
         $"The index '{_databasePath}' was embedded with model '{signature.ModelId}' ({signature.Dimensions} dimensions), but this vector has " +
-        $"{dimensions} dimensions. Re-embed everything with the current model (`ragp ingest --reembed`) or use another store directory.";
+        $"{dimensions} dimensions. Use another store directory (--store) for this model, or delete the store and ingest again.";
 
     /// <returns>The ids of the documents deleted.</returns>
     private static async Task<IReadOnlyList<string>> DeleteDocumentRowsAsync(

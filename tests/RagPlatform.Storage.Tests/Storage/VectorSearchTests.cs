@@ -206,7 +206,7 @@ public sealed class VectorSearchTests
     {
         Assert.Contains("test-embedder", error.Message);
         Assert.Contains($"({Dimensions} dimensions)", error.Message);
-        Assert.Contains("ragp ingest --reembed", error.Message);
+        Assert.Contains("--store", error.Message);
         Assert.Contains(databasePath, error.Message);
     }
 
