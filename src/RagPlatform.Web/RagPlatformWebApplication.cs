@@ -58,6 +58,7 @@ public static class RagPlatformWebApplication
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRagPlatformApi();
+        app.MapEvaluationReports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }

@@ -18,11 +18,11 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
 
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT id, title, updated_at FROM conversations ORDER BY updated_at DESC, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var conversations = new List<ConversationSummary>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken))
         {
             conversations.Add(new ConversationSummary(Guid.Parse(reader.GetString(0)), reader.GetString(1), ParseTime(reader.GetString(2))));
         }
@@ -32,13 +32,13 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
 
     public async Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         string title;
         ConversationSettings settings;
         await using (var command = connection.Command("SELECT title, settings FROM conversations WHERE id = $id", ("$id", Key(id))))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;
             }
@@ -51,9 +51,9 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
         await using (var command = connection.Command(
             "SELECT question, answer_text, answer, status, error, asked_at FROM exchanges WHERE conversation_id = $id ORDER BY position",
             ("$id", Key(id))))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken))
             {
                 exchanges.Add(new ChatExchange(
                     reader.GetString(0),
@@ -72,11 +72,11 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(settings);
         var summary = new ConversationSummary(Guid.NewGuid(), ValidTitle(title), clock.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             "INSERT INTO conversations (id, title, created_at, updated_at, settings) VALUES ($id, $title, $now, $now, $settings)",
             ("$id", Key(summary.Id)), ("$title", summary.Title), ("$now", FormatTime(summary.UpdatedAt)), ("$settings", JsonSerializer.Serialize(settings, Json)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return summary;
     }
 
@@ -94,9 +94,9 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
     /// <returns>False when no such conversation existed.</returns>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("DELETE FROM conversations WHERE id = $id", ("$id", Key(id)));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     /// <summary>Adds the exchange after the conversation's last one.</summary>
@@ -105,11 +105,11 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
     public async Task<int> AppendExchangeAsync(Guid id, ChatExchange exchange, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var touch = connection.Command(
             "UPDATE conversations SET updated_at = $now WHERE id = $id", ("$id", Key(id)), ("$now", FormatTime(clock.GetUtcNow())));
-        if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        if (await touch.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new InvalidOperationException($"Conversation {id} no longer exists; it may have been deleted in another tab.");
         }
@@ -128,8 +128,8 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
             ("$status", exchange.Status.ToString()),
             ("$error", exchange.Error),
             ("$asked", FormatTime(exchange.AskedAt)));
-        var position = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var position = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken);
         return position;
     }
 
@@ -142,10 +142,10 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
 
     private async Task<bool> UpdateAsync(Guid id, string assignment, string value, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             $"UPDATE conversations SET {assignment} WHERE id = $id", ("$id", Key(id)), ("$value", value));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     private static string ValidTitle(string title)

@@ -23,6 +23,16 @@ internal sealed class WebDatabase(WebDataPaths paths)
             error TEXT NULL,
             asked_at TEXT NOT NULL,
             PRIMARY KEY (conversation_id, position));
+        CREATE TABLE IF NOT EXISTS chat_ratings (
+            conversation_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            rater TEXT NOT NULL,
+            correctness INTEGER NOT NULL,
+            hallucination INTEGER NOT NULL,
+            comment TEXT NOT NULL,
+            rated_at TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, position, rater),
+            FOREIGN KEY (conversation_id, position) REFERENCES exchanges(conversation_id, position) ON DELETE CASCADE);
         CREATE TABLE IF NOT EXISTS uploads (
             stored_name TEXT PRIMARY KEY,
             display_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -38,14 +48,14 @@ internal sealed class WebDatabase(WebDataPaths paths)
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = paths.DatabasePath, Pooling = true }.ToString());
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON;", cancellationToken).ConfigureAwait(false);
-            await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON;", cancellationToken);
+            await EnsureSchemaAsync(connection, cancellationToken);
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw;
         }
     }
@@ -57,12 +67,12 @@ internal sealed class WebDatabase(WebDataPaths paths)
             return;
         }
 
-        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _schemaLock.WaitAsync(cancellationToken);
         try
         {
             if (!_schemaReady)
             {
-                await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, Schema, cancellationToken);
                 _schemaReady = true;
             }
         }
@@ -76,6 +86,6 @@ internal sealed class WebDatabase(WebDataPaths paths)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class SampleCorpusInitializer(SampleCorpusSeeder seeder, IHostAp
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
         await Task.Yield();
-        if (!await seeder.ShouldSeedAsync(cancellationToken).ConfigureAwait(false))
+        if (!await seeder.ShouldSeedAsync(cancellationToken))
         {
             return;
         }
@@ -53,7 +53,7 @@ internal sealed class SampleCorpusInitializer(SampleCorpusSeeder seeder, IHostAp
         Changed?.Invoke();
         try
         {
-            Report = await seeder.SeedAsync(new ProgressSink(this), cancellationToken).ConfigureAwait(false);
+            Report = await seeder.SeedAsync(new ProgressSink(this), cancellationToken);
             logger.LogInformation("Sample corpus indexed: {Added} added, {Failed} failed", Report.Added, Report.Failed);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -27,7 +27,7 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
         }
 
         Directory.CreateDirectory(paths.UploadsDirectory);
-        var storedName = await FindStoredNameAsync(accepted.DisplayName, cancellationToken).ConfigureAwait(false)
+        var storedName = await FindStoredNameAsync(accepted.DisplayName, cancellationToken)
             ?? string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}{accepted.Extension}");
         var target = Path.Combine(paths.UploadsDirectory, storedName);
         var partial = Path.Combine(paths.UploadsDirectory, $"{Guid.NewGuid():N}.part");
@@ -35,7 +35,7 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
         {
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferBytes, useAsync: true))
             {
-                await CopyAtMostAsync(content, file, maxBytes, accepted.DisplayName, cancellationToken).ConfigureAwait(false);
+                await CopyAtMostAsync(content, file, maxBytes, accepted.DisplayName, cancellationToken);
             }
 
             File.Move(partial, target, overwrite: true);
@@ -45,25 +45,25 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
             File.Delete(partial);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             """
             INSERT INTO uploads (stored_name, display_name, uploaded_at) VALUES ($stored, $display, $now)
             ON CONFLICT (stored_name) DO UPDATE SET uploaded_at = excluded.uploaded_at
             """,
             ("$stored", storedName), ("$display", accepted.DisplayName), ("$now", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return target;
     }
 
     /// <summary>Labels of uploaded files by their full path ('/' separators, as ingestion records source paths).</summary>
     public async Task<IReadOnlyDictionary<string, string>> GetDisplayNamesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT stored_name, display_name FROM uploads");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken))
         {
             names[NormalizePath(Path.Combine(paths.UploadsDirectory, reader.GetString(0)))] = reader.GetString(1);
         }
@@ -85,16 +85,16 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
         }
 
         File.Delete(fullPath);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("DELETE FROM uploads WHERE stored_name = $stored", ("$stored", Path.GetFileName(fullPath)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<string?> FindStoredNameAsync(string displayName, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT stored_name FROM uploads WHERE display_name = $display", ("$display", displayName));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private static async Task CopyAtMostAsync(Stream source, Stream target, long maxBytes, string displayName, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
         var buffer = new byte[CopyBufferBytes];
         long total = 0;
         int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
             if (total > maxBytes)
@@ -110,7 +110,7 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
                 throw new IOException($"'{displayName}' is larger than the limit of {ByteSizes.Format(maxBytes)} (setting Ingestion:MaxFileBytes).");
             }
 
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RagPlatform.Evaluation;
 using RagPlatform.Ingestion;
-using RagPlatform.Prompts.DependencyInjection;
 using RagPlatform.Rag.Hosting;
 using RagPlatform.Web.Chat;
 using RagPlatform.Web.Data;
 using RagPlatform.Web.Documents;
+using RagPlatform.Web.Evaluation;
 
 namespace RagPlatform.Web.Hosting;
 
@@ -23,10 +24,14 @@ internal static class WebServiceCollectionExtensions
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxFileBytes,
             sp.GetRequiredService<DocumentLoader>().SupportedExtensions));
         services.AddSingleton<SampleCorpusInitializer>();
-
-        // Registers nothing when the platform already added the library (TryAdd), so both share one instance.
-        services.AddPromptLibrary();
         services.AddSingleton<PromptPickerSource>();
+
+        services.AddRagEvaluation();
+        services.AddSingleton<ChatRatingStore>();
+        services.AddSingleton<EvaluationRunStore>();
+        services.AddSingleton<EvaluationDatasets>();
+        services.AddSingleton<EvaluationRunService>();
+        services.AddScoped<RaterName>();
         return services;
     }
 }

@@ -5,7 +5,9 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Retrieval;
 using RagPlatform.Core.Storage;
 using ChatPage = RagPlatform.Web.Components.Pages.Chat;
+using RagPlatform.Evaluation.Human;
 using RagPlatform.Web.Data;
+using RagPlatform.Web.Evaluation;
 using RagPlatform.Web.Tests.Support;
 
 namespace RagPlatform.Web.Tests.Chat;
@@ -125,6 +127,28 @@ public sealed class ChatPageTests : IAsyncDisposable
         cut.WaitForAssertion(() => Assert.Equal(["Renamed"], cut.FindAll(".conversations li a").Select(a => a.TextContent)));
         Assert.Equal("Renamed", Assert.Single(await Conversations.ListAsync(CancellationToken.None)).Title);
         Assert.Equal(keep.Id, (await Conversations.ListAsync(CancellationToken.None)).Single().Id);
+    }
+
+    [Fact]
+    public async Task Answers_can_be_rated_and_the_rating_is_kept_with_the_conversation()
+    {
+        await UseCitingAnswererAsync();
+        var cut = RenderReady();
+        Ask(cut, "What is self-attention?");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".rating")));
+
+        var form = cut.Find(".rating form");
+        form.Submit();
+        cut.WaitForAssertion(() => Assert.StartsWith("Enter your name as the rater", cut.Find(".rating [role=status]").TextContent, StringComparison.Ordinal));
+
+        cut.Find(".rating input[autocomplete=name]").Change("ana");
+        cut.Find(".rating select").Change("4");
+        cut.Find(".rating form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("Rated 4/5 by ana", cut.Find(".rating summary").TextContent));
+        var conversation = (await Conversations.ListAsync(CancellationToken.None)).Single().Id;
+        var rating = Assert.Single((await _web.Get<ChatRatingStore>().GetAsync(conversation, CancellationToken.None))[0]);
+        Assert.Equal(new HumanRating(ChatRatingStore.QuestionId(conversation, 0), "ana", 4, false, ""), rating);
     }
 
     [Fact]
