@@ -68,10 +68,11 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
         return answer;
     }
 
-    protected async Task ScreenshotAsync(string name)
+    /// <param name="fullPage">False captures the viewport only, which also shows the inside of frames.</param>
+    protected async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         var path = Path.Combine(App.ScreenshotDirectory, $"{name}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         if (Environment.GetEnvironmentVariable("RAGP_SCREENSHOTS_DIR") is { Length: > 0 } copyTo)
         {
             Directory.CreateDirectory(copyTo);

@@ -87,6 +87,14 @@ public sealed class WebAppFixture : IAsyncLifetime
         return new PaceReset(this);
     }
 
+    /// <summary>Puts the first questions of data/eval/qa.jsonl into the store's eval-datasets folder under <paramref name="fileName"/>.</summary>
+    public void AddDataset(string fileName, int questionCount)
+    {
+        var folder = Path.Combine(StorePath, "eval-datasets");
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, fileName), File.ReadLines(RepositoryFiles.Path("data", "eval", "qa.jsonl")).Take(questionCount));
+    }
+
     /// <summary>Waits for the sample corpus, which the first page visit starts indexing.</summary>
     public Task WaitForSampleCorpusAsync() => _app!.Services.GetRequiredService<SampleCorpusInitializer>().EnsureSeededAsync(CancellationToken.None);
 
