@@ -16,6 +16,7 @@ public static class CliApplication
             DocsCommand.Create(environment),
             PromptsCommand.Create(environment),
             ModelsCommand.Create(environment),
+            EvalCommand.Create(environment),
         };
         GlobalOptions.AddTo(root);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

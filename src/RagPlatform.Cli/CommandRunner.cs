@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using RagPlatform.Evaluation.Datasets;
+using RagPlatform.Evaluation.Human;
 using RagPlatform.Onnx;
 using RagPlatform.Prompts;
 using Spectre.Console;
@@ -32,7 +34,7 @@ internal static class CommandRunner
                 environment.Error.WriteLine("Cancelled.");
                 return Failure;
             }
-            catch (Exception e) when (e is ArgumentException or PromptLibraryException)
+            catch (Exception e) when (e is ArgumentException or PromptLibraryException or DatasetFormatException or HumanRatingFormatException)
             {
                 return Report(environment, e.Message, InvalidInput);
             }
