@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +39,7 @@ public static class RagPlatformApiServiceCollectionExtensions
         services.TryAddSingleton<UploadStore>();
         services.AddRateLimiter(ApiRateLimiting.Configure);
         services.AddCors();
-        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+        services.AddOptions<CorsOptions>()
             .Configure<IOptions<ApiOptions>>((cors, api) => cors.AddPolicy(RagPlatformApiEndpoints.CorsPolicyName, policy => policy
                 .WithOrigins([.. api.Value.Cors.AllowedOrigins])
                 .AllowAnyHeader()
