@@ -32,14 +32,4 @@ internal static class MetaStore
         command.Parameters.AddWithValue("$key", key);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>Marks a write so every process's cached vectors know to reload.</summary>
-    public static async Task BumpContentVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = $key;";
-        command.Parameters.AddWithValue("$key", StoreSchema.ContentVersionKey);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -13,8 +13,8 @@ internal static partial class StorageLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Removed document {DocumentId}")]
     public static partial void DocumentRemoved(ILogger logger, string documentId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {VectorCount} vectors of {Dimensions} dimensions into memory")]
-    public static partial void VectorsLoaded(ILogger logger, int vectorCount, int dimensions);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "In-memory vectors: {VectorCount} of {Dimensions} dimensions, content version {ContentVersion}")]
+    public static partial void VectorsLoaded(ILogger logger, int vectorCount, int dimensions, long contentVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedding signature set to {ModelId} ({Dimensions} dimensions)")]
     public static partial void SignatureSet(ILogger logger, string modelId, int dimensions);

@@ -16,9 +16,9 @@ internal static class StoreIntegrity
             "{0} chunk(s) are missing from the keyword index."),
         ("SELECT count(*) FROM chunk_vectors WHERE chunk_rowid NOT IN (SELECT rowid FROM chunks);",
             "{0} vector(s) have no chunk."),
-        ("""
+        ($"""
          SELECT count(*) FROM chunk_vectors
-         WHERE length(vector) <> 4 * coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'embedding_dimensions'), -1);
+         WHERE length(vector) <> 4 * coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{StoreSchema.EmbeddingDimensionsKey}'), -1);
          """,
             "{0} vector(s) do not match the recorded embedding dimensions."),
     ];

@@ -57,6 +57,13 @@ internal static class StoreSchema
             vector BLOB NOT NULL
         );
 
+        CREATE TABLE IF NOT EXISTS changes (
+            version INTEGER NOT NULL,
+            document_id TEXT
+        );
+
+        CREATE INDEX IF NOT EXISTS changes_by_version ON changes(version);
+
         -- Holds analyzed terms, not text: the 'ascii' tokenizer only splits them on the spaces that join them.
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(
             body, headings, title,

@@ -1,94 +1,74 @@
-using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace RagPlatform.Storage;
 
 /// <summary>
-/// An immutable in-memory copy of every stored vector, unit-normalised so cosine similarity is a dot product, in
-/// one contiguous array. Searching is exact and thread-safe; a write to the store makes a new snapshot necessary.
+/// An immutable in-memory copy of the stored vectors, unit-normalised so cosine similarity is a dot product, kept
+/// per document: a write replaces only the documents it touched, and a document filter skips whole documents.
+/// Searching is exact and thread-safe.
 /// </summary>
 internal sealed class VectorSnapshot
 {
-    private readonly float[] _unitVectors;
-    private readonly long[] _chunkRowIds;
-    private readonly int[] _documentOrdinals;
-    private readonly string[] _documentIds;
+    private const string SelectVectors = """
+        SELECT c.document_id, c.rowid, v.vector
+        FROM chunks c JOIN chunk_vectors v ON v.chunk_rowid = c.rowid
+        """;
 
-    private VectorSnapshot(long contentVersion, int dimensions, float[] unitVectors, long[] chunkRowIds, int[] documentOrdinals, string[] documentIds)
+    private readonly Dictionary<string, DocumentVectors> _documents;
+
+    private VectorSnapshot(long contentVersion, int dimensions, Dictionary<string, DocumentVectors> documents)
     {
         ContentVersion = contentVersion;
         Dimensions = dimensions;
-        _unitVectors = unitVectors;
-        _chunkRowIds = chunkRowIds;
-        _documentOrdinals = documentOrdinals;
-        _documentIds = documentIds;
+        _documents = documents;
+        Count = documents.Values.Sum(document => document.ChunkRowIds.Length);
     }
 
     public long ContentVersion { get; }
 
     public int Dimensions { get; }
 
-    public int Count => _chunkRowIds.Length;
+    public int Count { get; }
 
-    /// <summary>Reads all vectors inside one read transaction, so the snapshot matches the version it records.</summary>
+    /// <summary>Reads every vector inside one read transaction, so the snapshot matches the version it records.</summary>
     public static async Task<VectorSnapshot> LoadAsync(SqliteConnection connection, int dimensions, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var contentVersion = long.Parse(
-            await MetaStore.GetAsync(connection, transaction, StoreSchema.ContentVersionKey, cancellationToken) ?? "0",
-            CultureInfo.InvariantCulture);
+        var contentVersion = await ChangeLog.ReadVersionAsync(connection, transaction, cancellationToken);
+        var documents = new Dictionary<string, DocumentVectors>(StringComparer.Ordinal);
+        await ReadDocumentsAsync(connection, transaction, dimensions, documentIds: null, documents, cancellationToken);
+        return new VectorSnapshot(contentVersion, dimensions, documents);
+    }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM chunk_vectors;";
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-
-        var unitVectors = new float[checked(count * dimensions)];
-        var chunkRowIds = new long[count];
-        var documentOrdinals = new int[count];
-        var ordinalsByDocument = new Dictionary<string, int>(StringComparer.Ordinal);
-        var blob = new byte[dimensions * sizeof(float)];
-
-        command.CommandText = """
-            SELECT v.chunk_rowid, c.document_id, v.vector
-            FROM chunk_vectors v JOIN chunks c ON c.rowid = v.chunk_rowid
-            ORDER BY v.chunk_rowid;
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var row = 0;
-        while (row < count && await reader.ReadAsync(cancellationToken))
+    /// <summary>This snapshot brought up to the store's current version, reloading only the documents written since.</summary>
+    public async Task<VectorSnapshot> RefreshAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var currentVersion = await ChangeLog.ReadVersionAsync(connection, transaction, cancellationToken);
+        if (currentVersion == ContentVersion)
         {
-            if (reader.GetBytes(2, 0, null, 0, 0) != blob.Length)
-            {
-                throw new InvalidOperationException(
-                    $"The vector of chunk row {reader.GetInt64(0)} does not have the store's {dimensions} dimensions; run the integrity check and re-embed.");
-            }
-
-            reader.GetBytes(2, 0, blob, 0, blob.Length);
-            var target = unitVectors.AsSpan(row * dimensions, dimensions);
-            MemoryMarshal.Cast<byte, float>(blob).CopyTo(target);
-            Normalize(target);
-
-            chunkRowIds[row] = reader.GetInt64(0);
-            documentOrdinals[row] = OrdinalOf(reader.GetString(1), ordinalsByDocument);
-            row++;
+            return this;
         }
 
-        var documentIds = new string[ordinalsByDocument.Count];
-        foreach (var (documentId, ordinal) in ordinalsByDocument)
+        var changed = await ChangeLog.ReadChangedDocumentsAsync(connection, transaction, ContentVersion, currentVersion, cancellationToken);
+        if (changed is null)
         {
-            documentIds[ordinal] = documentId;
+            var documents = new Dictionary<string, DocumentVectors>(StringComparer.Ordinal);
+            await ReadDocumentsAsync(connection, transaction, Dimensions, documentIds: null, documents, cancellationToken);
+            return new VectorSnapshot(currentVersion, Dimensions, documents);
         }
 
-        if (row < count)
+        var refreshed = new Dictionary<string, DocumentVectors>(_documents, StringComparer.Ordinal);
+        foreach (var documentId in changed)
         {
-            // Vectors whose chunk row is gone (a damaged store) were skipped by the join.
-            (unitVectors, chunkRowIds, documentOrdinals) = (unitVectors[..(row * dimensions)], chunkRowIds[..row], documentOrdinals[..row]);
+            refreshed.Remove(documentId);
         }
 
-        return new VectorSnapshot(contentVersion, dimensions, unitVectors, chunkRowIds, documentOrdinals, documentIds);
+        await ReadDocumentsAsync(connection, transaction, Dimensions, changed, refreshed, cancellationToken);
+        return new VectorSnapshot(currentVersion, Dimensions, refreshed);
     }
 
     /// <summary>The <paramref name="top"/> most cosine-similar chunks, best first (ties by chunk row).</summary>
@@ -96,58 +76,109 @@ internal sealed class VectorSnapshot
     {
         var unitQuery = query.ToArray();
         Normalize(unitQuery);
-        var allowedDocuments = documentIds is null ? null : AllowedDocuments(documentIds);
 
-        var best = new PriorityQueue<int, float>(Math.Min(top, _chunkRowIds.Length) + 1);
-        for (var row = 0; row < _chunkRowIds.Length; row++)
+        var best = new PriorityQueue<long, float>(Math.Min(top, Count) + 1);
+        foreach (var document in SelectDocuments(documentIds))
         {
-            if (allowedDocuments is not null && !allowedDocuments[_documentOrdinals[row]])
+            var vectors = document.UnitVectors;
+            for (var row = 0; row < document.ChunkRowIds.Length; row++)
             {
-                continue;
-            }
-
-            var score = TensorPrimitives.Dot(unitQuery, _unitVectors.AsSpan(row * Dimensions, Dimensions));
-            if (best.Count < top)
-            {
-                best.Enqueue(row, score);
-            }
-            else if (best.TryPeek(out _, out var worstKept) && score > worstKept)
-            {
-                best.DequeueEnqueue(row, score);
+                var score = TensorPrimitives.Dot(unitQuery, vectors.AsSpan(row * Dimensions, Dimensions));
+                if (best.Count < top)
+                {
+                    best.Enqueue(document.ChunkRowIds[row], score);
+                }
+                else if (best.TryPeek(out _, out var worstKept) && score > worstKept)
+                {
+                    best.DequeueEnqueue(document.ChunkRowIds[row], score);
+                }
             }
         }
 
         var results = new List<(long ChunkRowId, double Score)>(best.Count);
-        while (best.TryDequeue(out var row, out var score))
+        while (best.TryDequeue(out var rowId, out var score))
         {
-            results.Add((_chunkRowIds[row], score));
+            results.Add((rowId, score));
         }
 
         results.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.ChunkRowId.CompareTo(b.ChunkRowId));
         return results;
     }
 
-    private bool[] AllowedDocuments(IReadOnlyCollection<string> documentIds)
+    private IEnumerable<DocumentVectors> SelectDocuments(IReadOnlyCollection<string>? documentIds)
     {
-        var wanted = documentIds as IReadOnlySet<string> ?? documentIds.ToHashSet(StringComparer.Ordinal);
-        var allowed = new bool[_documentIds.Length];
-        for (var ordinal = 0; ordinal < _documentIds.Length; ordinal++)
+        if (documentIds is null)
         {
-            allowed[ordinal] = wanted.Contains(_documentIds[ordinal]);
+            return _documents.Values;
         }
 
-        return allowed;
+        return documentIds.Distinct(StringComparer.Ordinal)
+            .Select(id => _documents.GetValueOrDefault(id))
+            .OfType<DocumentVectors>();
     }
 
-    private static int OrdinalOf(string documentId, Dictionary<string, int> ordinalsByDocument)
+    private static async Task ReadDocumentsAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        int dimensions,
+        IReadOnlyCollection<string>? documentIds,
+        Dictionary<string, DocumentVectors> into,
+        CancellationToken cancellationToken)
     {
-        ref var ordinal = ref CollectionsMarshal.GetValueRefOrAddDefault(ordinalsByDocument, documentId, out var exists);
-        if (!exists)
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Ordered by the (document_id, idx) index, so each document's rows arrive together without a sort.
+        command.CommandText = documentIds is null
+            ? $"{SelectVectors} ORDER BY c.document_id, c.idx;"
+            : $"{SelectVectors} WHERE c.document_id IN (SELECT value FROM json_each($documentIds)) ORDER BY c.document_id, c.idx;";
+        if (documentIds is not null)
         {
-            ordinal = ordinalsByDocument.Count - 1;
+            command.Parameters.AddWithValue("$documentIds", JsonSerializer.Serialize(documentIds));
         }
 
-        return ordinal;
+        var blobLength = dimensions * sizeof(float);
+        var rowIds = new List<long>();
+        var vectors = new List<float>();
+        string? currentDocument = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var documentId = reader.GetString(0);
+            if (documentId != currentDocument)
+            {
+                AddDocument(currentDocument, rowIds, vectors, into);
+                currentDocument = documentId;
+            }
+
+            // GetFieldValue copies the column in one call; GetBytes and GetStream open incremental blob I/O per row,
+            // which is several times slower over 100k vectors.
+            var blob = reader.GetFieldValue<byte[]>(2);
+            if (blob.Length != blobLength)
+            {
+                throw new InvalidOperationException(
+                    $"The vector of a chunk of document '{documentId}' does not have the store's {dimensions} dimensions; run the integrity check and re-embed.");
+            }
+
+            var start = vectors.Count;
+            CollectionsMarshal.SetCount(vectors, start + dimensions);
+            var target = CollectionsMarshal.AsSpan(vectors).Slice(start, dimensions);
+            MemoryMarshal.Cast<byte, float>(blob).CopyTo(target);
+            Normalize(target);
+            rowIds.Add(reader.GetInt64(1));
+        }
+
+        AddDocument(currentDocument, rowIds, vectors, into);
+    }
+
+    private static void AddDocument(string? documentId, List<long> rowIds, List<float> vectors, Dictionary<string, DocumentVectors> into)
+    {
+        if (documentId is not null)
+        {
+            into[documentId] = new DocumentVectors([.. rowIds], [.. vectors]);
+        }
+
+        rowIds.Clear();
+        vectors.Clear();
     }
 
     private static void Normalize(Span<float> vector)
@@ -158,4 +189,7 @@ internal sealed class VectorSnapshot
             TensorPrimitives.Divide(vector, norm, vector);
         }
     }
+
+    /// <param name="UnitVectors">The document's vectors back to back, one per entry of <paramref name="ChunkRowIds"/>.</param>
+    private sealed record DocumentVectors(long[] ChunkRowIds, float[] UnitVectors);
 }

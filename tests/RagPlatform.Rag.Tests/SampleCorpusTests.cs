@@ -32,7 +32,7 @@ public sealed class SampleCorpusTests(SampleCorpusFixture corpus, ITestOutputHel
             output.WriteLine($"  miss {miss.Item.Id}: {miss.Item.Question}");
         }
 
-        Assert.True(hitRate >= 0.85, $"hit@5 {hitRate:P1} is below 85%");
+        Assert.True(hitRate >= 0.9, $"hit@5 {hitRate:P1} is below 90%");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SampleCorpusTests(SampleCorpusFixture corpus, ITestOutputHel
             output.WriteLine($"  declined {declined.Item.Id}: {declined.Item.Question}");
         }
 
-        Assert.True(rate >= 0.8, $"only {rate:P1} of answerable questions were answered");
+        Assert.True(rate >= 0.7, $"only {rate:P1} of answerable questions were answered");
         Assert.All(answered, r =>
         {
             Assert.NotEmpty(r.Answer.Citations);

@@ -42,13 +42,6 @@ public sealed class MultilingualAnalyzer : ITextAnalyzer
         return terms;
     }
 
-    /// <summary>The index term for one normalised word, or an empty string for a stop word.</summary>
-    internal static string AnalyzeNormalizedWord(string word)
-    {
-        var folded = DiacriticFolder.Fold(word);
-        return StopWords.Contains(folded) ? string.Empty : EnglishLightStemmer.Stem(IndonesianLightStemmer.Stem(folded));
-    }
-
     private string AnalyzeWord(ReadOnlySpan<char> word)
     {
         if (_termsBySpan.TryGetValue(word, out var cached))
@@ -64,5 +57,12 @@ public sealed class MultilingualAnalyzer : ITextAnalyzer
         }
 
         return term;
+    }
+
+    /// <summary>The index term for one normalised word, or an empty string for a stop word.</summary>
+    private static string AnalyzeNormalizedWord(string word)
+    {
+        var folded = DiacriticFolder.Fold(word);
+        return StopWords.Contains(folded) ? string.Empty : EnglishLightStemmer.Stem(IndonesianLightStemmer.Stem(folded));
     }
 }

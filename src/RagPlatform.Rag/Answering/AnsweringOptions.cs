@@ -12,7 +12,7 @@ public sealed class AnsweringOptions
     /// Weighted share of the question's content terms that the best source sentence must contain before the
     /// extractive answerer answers at all; below it, the answer says the documents do not contain the answer.
     /// </summary>
-    public double MinimumSupport { get; set; } = 0.6;
+    public double MinimumSupport { get; set; } = 0.5;
 
     /// <summary>Most sentences an extractive answer quotes.</summary>
     public int MaxSentences { get; set; } = 3;

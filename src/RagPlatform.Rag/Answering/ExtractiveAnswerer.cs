@@ -14,7 +14,7 @@ namespace RagPlatform.Rag.Answering;
 public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<AnsweringOptions> options)
 {
     private const double RetrievalRankBonus = 0.15;
-    private const double HeadingTermCredit = 0.5;
+    private const double ContextTermCredit = 0.5;
     private const double NearDuplicateOverlap = 0.7;
     private const double CompanionSentenceShare = 0.7;
 
@@ -22,9 +22,11 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
     private static readonly string[] QuestionWords =
     [
         "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "explain", "describe", "define",
-        "definition", "meaning", "mean", "tell", "give", "list", "name", "difference", "purpose",
+        "definition", "meaning", "mean", "tell", "give", "list", "name", "difference", "purpose", "usually", "often",
+        "typically", "according", "handout", "document", "make", "use", "called", "work",
         "apa", "apakah", "siapa", "kapan", "dimana", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "jelaskan",
         "sebutkan", "uraikan", "definisi", "pengertian", "arti", "maksud", "dimaksud", "perbedaan", "beda", "tujuan",
+        "dipakai", "digunakan", "biasanya", "menurut", "disebut", "dilakukan", "terhadap", "cara", "kerja",
     ];
 
     private readonly HashSet<string> _questionTerms = new(QuestionWords.SelectMany(analyzer.Analyze), StringComparer.Ordinal);
@@ -79,7 +81,7 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
                 break;
             }
 
-            if (coverage >= companionFloor && !chosen.Any(c => c.Overlaps(candidate, NearDuplicateOverlap)))
+            if (coverage >= companionFloor && !chosen.Any(c => c.Repeats(candidate, NearDuplicateOverlap)))
             {
                 chosen.Add(candidate);
             }
@@ -124,18 +126,21 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
     private string Quote(string sentence) =>
         sentence.Length <= _options.MaxQuoteLength ? sentence : string.Concat(sentence.AsSpan(0, _options.MaxQuoteLength).TrimEnd(), "…");
 
-    // Rare terms carry the question: a term missing from every retrieved sentence weighs most, so a question about
-    // something the documents never mention cannot be "answered" by sentences that only share its common words.
+    // Rarer terms carry more of the question. A term no retrieved sentence contains gets the average weight of the
+    // terms that do occur: the question may use a synonym or another language for it, so it neither dominates
+    // (which would reject paraphrased questions) nor vanishes (which would let common words answer anything).
     private static Dictionary<string, double> TermWeights(HashSet<string> queryTerms, IReadOnlyList<SentenceCandidate> candidates)
     {
         var sentenceCount = candidates.Count;
-        return queryTerms.ToDictionary(
+        var frequencies = queryTerms.ToDictionary(
             term => term,
-            term =>
-            {
-                var frequency = candidates.Count(c => c.Terms.Contains(term) || c.HeadingTerms.Contains(term));
-                return Math.Log(1 + sentenceCount / (frequency + 0.5));
-            },
+            term => candidates.Count(c => c.Terms.Contains(term) || c.ContextTerms.Contains(term)),
+            StringComparer.Ordinal);
+        var present = frequencies.Where(f => f.Value > 0).Select(f => Math.Log(1 + sentenceCount / (f.Value + 0.5))).ToList();
+        var absentWeight = present.Count > 0 ? present.Average() : 1.0;
+        return frequencies.ToDictionary(
+            f => f.Key,
+            f => f.Value > 0 ? Math.Log(1 + sentenceCount / (f.Value + 0.5)) : absentWeight,
             StringComparer.Ordinal);
     }
 
@@ -148,9 +153,9 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
             {
                 covered += weight;
             }
-            else if (candidate.HeadingTerms.Contains(term))
+            else if (candidate.ContextTerms.Contains(term))
             {
-                covered += weight * HeadingTermCredit;
+                covered += weight * ContextTermCredit;
             }
         }
 

@@ -34,7 +34,7 @@ public sealed partial class GenerativeAnswerer(
             yield break;
         }
 
-        var messages = promptBuilder.Build(request, language, context);
+        var messages = await promptBuilder.BuildAsync(request, language, context, cancellationToken).ConfigureAwait(false);
         var text = new StringBuilder();
         await foreach (var update in chatClient.GetStreamingResponseAsync(messages, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -71,7 +71,8 @@ public sealed partial class GenerativeAnswerer(
             }
         }
 
-        var abstained = AbstentionMessages.IsAbstention(text);
+        // The answer prompt tells the model to cite nothing when the passages do not contain the answer.
+        var abstained = citations.Count == 0;
         return new GroundedAnswer(question, text, citations.OrderBy(c => c.Number).ToList(), abstained, language, AnswerMode.Generative, context);
     }
 
@@ -98,5 +99,5 @@ public sealed partial class GenerativeAnswerer(
 /// <summary>Builds the chat messages that ask a generator to answer from numbered context passages.</summary>
 public interface IRagPromptBuilder
 {
-    IReadOnlyList<ChatMessage> Build(AskRequest request, string language, IReadOnlyList<ScoredChunk> context);
+    Task<IReadOnlyList<ChatMessage>> BuildAsync(AskRequest request, string language, IReadOnlyList<ScoredChunk> context, CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ using Microsoft.SemanticKernel;
 using RagPlatform.Core.Answers;
 using RagPlatform.Core.Text;
 using RagPlatform.Ingestion;
+using RagPlatform.Prompts.DependencyInjection;
 using RagPlatform.Rag.Answering;
 using RagPlatform.Rag.Documents;
 using RagPlatform.Rag.Ingestion;
@@ -19,7 +20,7 @@ public static class RagPlatformServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the platform with settings from <paramref name="configuration"/>: sections Store, Ingestion, Chunking,
-    /// Retrieval and Answering.
+    /// Retrieval, Answering, Prompts and Models.
     /// </summary>
     public static IServiceCollection AddRagPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +41,9 @@ public static class RagPlatformServiceCollectionExtensions
 
         services.AddRetrieval(null);
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+
+        services.AddPromptLibrary(o => configuration.GetSection("Prompts").Bind(o));
+        services.AddConfiguredModels(configuration);
 
         services.AddSingleton<ITextAnalyzer>(MultilingualAnalyzer.Default);
         services.AddSingleton<RetrievalPlugin>();

@@ -112,7 +112,7 @@ public sealed class DocumentIngestionService(
             {
                 throw new InvalidOperationException(
                     $"The store's vectors come from embedding model '{stored.ModelId}' ({stored.Dimensions} dimensions) but the configured model is '{modelId}'. " +
-                    "Re-embed everything with 'ragp ingest --reembed <paths>' or use a different --store.");
+                    "Use a separate store for this model (--store <dir>), or delete the store directory and ingest again.");
             }
 
             return new ChunkEmbedder(generator, store, modelId, stored is not null);

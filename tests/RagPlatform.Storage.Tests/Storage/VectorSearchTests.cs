@@ -87,6 +87,56 @@ public sealed class VectorSearchTests
     }
 
     [Fact]
+    public async Task ForgetsReplacedAndRemovedVectorsAfterCaching()
+    {
+        await using var fixture = new StoreFixture();
+        var random = new Random(11);
+        var query = RandomVector(random);
+        await StoreRandomDocumentsAsync(fixture.Store, random, documentCount: 3, chunksPerDocument: 2);
+        await StoreDocumentAsync(fixture.Store, "kept", [query]);
+        await StoreDocumentAsync(fixture.Store, "removed", [query]);
+        Assert.Equal(["kept:0", "removed:0"], (await fixture.Store.VectorSearchAsync(query, 2)).Select(r => r.Chunk.Id));
+
+        await StoreDocumentAsync(fixture.Store, "kept", [Negated(query)]);
+        await fixture.Store.RemoveDocumentAsync("removed");
+
+        var results = await fixture.Store.VectorSearchAsync(query, 10);
+        Assert.Equal(7, results.Count);
+        Assert.DoesNotContain(results, r => r.Chunk.DocumentId == "removed");
+        Assert.Equal("kept:0", results[^1].Chunk.Id);
+    }
+
+    [Fact]
+    public async Task ReloadsEverythingWhenTheChangeLogNoLongerCoversTheCache()
+    {
+        await using var fixture = new StoreFixture();
+        var query = RandomVector(new Random(21));
+        await StoreRandomDocumentsAsync(fixture.Store, new Random(22), documentCount: 2, chunksPerDocument: 2);
+        await fixture.Store.VectorSearchAsync(query, 1);
+        await using (var otherProcess = fixture.Open())
+        {
+            await StoreDocumentAsync(otherProcess, "late", [query]);
+        }
+
+        await DocumentStorageTests.ExecuteRawAsync(fixture.DatabasePath, "DELETE FROM changes;");
+
+        Assert.Equal("late:0", (await fixture.Store.VectorSearchAsync(query, 1))[0].Chunk.Id);
+    }
+
+    [Fact]
+    public async Task ReadsBackStoredChunkVectors()
+    {
+        await using var fixture = new StoreFixture();
+        var vectorsByChunkId = await StoreRandomDocumentsAsync(fixture.Store, new Random(31), documentCount: 2, chunksPerDocument: 2);
+
+        var read = await fixture.Store.GetChunkVectorsAsync(["doc-0:1", "doc-1:0", "missing:0"]);
+
+        Assert.Equal(["doc-0:1", "doc-1:0"], read.Keys.Order());
+        Assert.Equal(vectorsByChunkId["doc-0:1"], read["doc-0:1"].ToArray());
+        Assert.Equal(vectorsByChunkId["doc-1:0"], read["doc-1:0"].ToArray());
+    }
+
+    [Fact]
     public async Task ExplainsADimensionMismatchOnWrite()
     {
         await using var fixture = new StoreFixture();
@@ -156,7 +206,7 @@ public sealed class VectorSearchTests
     {
         Assert.Contains("test-embedder", error.Message);
         Assert.Contains($"({Dimensions} dimensions)", error.Message);
-        Assert.Contains("ragp ingest --reembed", error.Message);
+        Assert.Contains("--store", error.Message);
         Assert.Contains(databasePath, error.Message);
     }
 
@@ -186,6 +236,8 @@ public sealed class VectorSearchTests
 
     private static float[] RandomVector(Random random) =>
         Enumerable.Range(0, Dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+
+    private static float[] Negated(float[] vector) => vector.Select(x => -x).ToArray();
 
     private static double Cosine(float[] a, float[] b)
     {
