@@ -37,14 +37,14 @@ internal static class AskEndpoints
     private static async Task<IResult> AskAsync(HttpContext context, [FromServices] IQuestionAnswerer answerer)
     {
         var request = await ReadRequestAsync(context).ConfigureAwait(false);
-        var answer = await WithValidationAsync(() => answerer.AskAsync(request, context.RequestAborted)).ConfigureAwait(false);
+        var answer = await answerer.AskAsync(request, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Json(AskResponseDto.From(answer), RagJsonContext.Default.AskResponseDto);
     }
 
     private static async Task<IResult> AskStreamingAsync(HttpContext context, [FromServices] IQuestionAnswerer answerer, [FromServices] ILoggerFactory loggers)
     {
         var request = await ReadRequestAsync(context).ConfigureAwait(false);
-        var updates = await WithValidationAsync(() => StartedStream.StartAsync(answerer.AskStreamingAsync(request, context.RequestAborted), context)).ConfigureAwait(false);
+        var updates = await StartedStream.StartAsync(answerer.AskStreamingAsync(request, context.RequestAborted), context).ConfigureAwait(false);
         return TypedResults.ServerSentEvents(ToEventsAsync(updates, loggers.CreateLogger(LoggerCategory)));
     }
 
@@ -55,7 +55,7 @@ internal static class AskEndpoints
             if (step.Failure is { } failure)
             {
                 logger.LogError(failure, "Streaming an answer failed");
-                var error = failure is ArgumentException argument ? ApiError.FromArgument(argument) : ApiError.FromUnexpected(failure);
+                var error = ApiError.FromException(failure);
                 yield return new SseItem<string>(
                     JsonSerializer.Serialize(new StreamErrorDto(error.Message, error.Code), RagJsonContext.Default.StreamErrorDto), "error");
                 yield break;
@@ -95,18 +95,5 @@ internal static class AskEndpoints
             body.TopK,
             body.DocumentIds is { Count: > 0 } documentIds ? new SearchFilter(documentIds) : null,
             body.PromptComponents);
-    }
-
-    // The answerer rejects bad questions (empty, too long, unknown prompt component) with ArgumentException.
-    private static async Task<T> WithValidationAsync<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ApiErrorException(ApiError.FromArgument(e));
-        }
     }
 }

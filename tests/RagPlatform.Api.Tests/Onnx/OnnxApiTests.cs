@@ -6,7 +6,6 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI.Chat;
 using RagPlatform.Api.Tests.Infrastructure;
-using RagPlatform.Rag.Answering;
 using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace RagPlatform.Api.Tests.Onnx;
@@ -97,16 +96,29 @@ public sealed class OnnxApiTests(OnnxModelServer fixture) : IClassFixture<OnnxMo
     }
 
     [Fact]
+    public async Task A_prompt_longer_than_the_model_context_is_a_400_that_says_so()
+    {
+        var longText = string.Join(' ', Enumerable.Repeat("retrieval", OnnxModelServer.ContextTokens));
+
+        using var response = await fixture.Server.Http.SendAsync(HttpHelpers.Post("v1/chat/completions",
+            $$"""{"model":"{{OnnxModelServer.ChatModelId}}","messages":[{"role":"user","content":"{{longText}}"}]}"""));
+
+        var error = await response.AssertOpenAIErrorAsync(400, param: "prompt");
+        Assert.Contains("context", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rag_api_answers_generatively_with_the_local_models()
     {
-        await using var rag = await RagServer.StartAsync(
-            new Dictionary<string, string?> { ["Answering:Mode"] = "Generative" },
-            (services, _) =>
-            {
-                fixture.AddModels(services);
-                services.AddSingleton<IRagPromptBuilder, NumberedPassagePromptBuilder>();
-                services.AddSingleton<GenerativeAnswerer>();
-            });
+        await using var rag = await RagServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Answering:Mode"] = "Generative",
+            ["Models:Generator:Path"] = fixture.DecoderPath,
+            ["Models:Generator:IntraOpThreads"] = "1",
+            ["Models:Generator:Generation:MaxNewTokens"] = "12",
+            ["Models:Embedding:Path"] = fixture.EncoderPath,
+            ["Models:Embedding:IntraOpThreads"] = "1",
+        });
 
         using var whole = await rag.Http.PostAsync("api/ask", HttpHelpers.Json("""{"question":"What does self-attention let every token do?","topK":1}"""));
         using var stream = await rag.Http.PostAsync("api/ask/stream", HttpHelpers.Json("""{"question":"What does self-attention let every token do?","topK":1}"""));

@@ -13,6 +13,7 @@ public sealed class OnnxModelServer : IAsyncLifetime
 {
     public const string ChatModelId = "tiny-llama";
     public const string EmbeddingModelId = "tiny-bert";
+    public const int ContextTokens = 4096;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ragp-api-onnx", Guid.NewGuid().ToString("N"));
     private ApiServer? _server;
@@ -25,7 +26,8 @@ public sealed class OnnxModelServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        TestModelFactory.WriteDecoderFolder(DecoderPath, new DecoderSpec(), TestTokenizerKind.ByteLevelBpe);
+        // Room for the prompt library's full RAG prompt (about 1,400 tokens with one passage on this small vocabulary).
+        TestModelFactory.WriteDecoderFolder(DecoderPath, new DecoderSpec(MaxPositions: ContextTokens), TestTokenizerKind.ByteLevelBpe);
         TestModelFactory.WriteEncoderFolder(EncoderPath, new EncoderSpec());
         _server = await ApiServer.StartAsync(configureServices: (services, _) => AddModels(services));
     }
