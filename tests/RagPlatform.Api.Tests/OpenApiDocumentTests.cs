@@ -16,7 +16,7 @@ public sealed class OpenApiDocumentTests
         Assert.Equal(200, (int)response.StatusCode);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["/api/ask", "/api/ask/stream", "/api/documents", "/api/documents/{id}", "/v1/chat/completions", "/v1/embeddings", "/v1/models", "/v1/models/{id}"],
+            ["/api/ask", "/api/ask/stream", "/api/documents", "/api/documents/{id}", "/api/eval/runs", "/api/eval/runs/{id}", "/v1/chat/completions", "/v1/embeddings", "/v1/models", "/v1/models/{id}"],
             paths.Order(StringComparer.Ordinal));
         var chatRequest = document.GetProperty("paths").GetProperty("/v1/chat/completions").GetProperty("post")
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");

@@ -14,7 +14,7 @@ namespace RagPlatform.Api.Rag;
 /// <summary>POST /api/ask and its server-sent-events twin /api/ask/stream.</summary>
 internal static class AskEndpoints
 {
-    internal const int MaxTopK = 100;
+    private const int MaxTopK = 100;
     private const string LoggerCategory = "RagPlatform.Api.Rag";
 
     public static void Map(RouteGroupBuilder api)
@@ -76,14 +76,18 @@ internal static class AskEndpoints
         }
     }
 
+    public static void ValidateTopK(int? topK)
+    {
+        if (topK is < 1 or > MaxTopK)
+        {
+            throw new ApiErrorException(ApiError.InvalidRequest($"'topK' is {topK}; it must be between 1 and {MaxTopK}.", "topK"));
+        }
+    }
+
     private static async Task<AskRequest> ReadRequestAsync(HttpContext context)
     {
         var body = await JsonRequestBody.ReadAsync(context.Request, RagJsonContext.Default.AskRequestDto, context.RequestAborted).ConfigureAwait(false);
-        if (body.TopK is < 1 or > MaxTopK)
-        {
-            throw new ApiErrorException(ApiError.InvalidRequest($"'topK' is {body.TopK}; it must be between 1 and {MaxTopK}.", "topK"));
-        }
-
+        ValidateTopK(body.TopK);
         if (body.DocumentIds is { } ids && ids.Any(string.IsNullOrWhiteSpace))
         {
             throw new ApiErrorException(ApiError.InvalidRequest("'documentIds' contains an empty id; use ids from GET /api/documents.", "documentIds"));
