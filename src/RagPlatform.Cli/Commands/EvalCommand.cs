@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RagPlatform.Cli.Rendering;
 using RagPlatform.Core.Answers;
+using RagPlatform.Core.Generation;
 using RagPlatform.Evaluation;
 using RagPlatform.Evaluation.Datasets;
 using RagPlatform.Evaluation.Human;
@@ -77,6 +79,9 @@ internal static class EvalCommand
         context.Get<IConfiguration>().GetSection(EvaluationOptions.SectionName).Bind(options);
         options.TopK = context.ParseResult.GetValue(AnswerOptions.TopK) ?? options.TopK;
         options.PromptComponents = AnswerOptions.GetPromptComponents(context)?.ToDictionary() ?? options.PromptComponents;
+
+        // With a generator configured, gold answers are also scored for perplexity under it.
+        options.TextScorer ??= context.Services.GetService<ITextScorer>();
 
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var runner = context.Get<EvaluationRunner>();
