@@ -20,6 +20,8 @@ public sealed class ApiOptions
     public ApiRateLimitOptions RateLimit { get; set; } = new();
 
     public ApiCorsOptions Cors { get; set; } = new();
+
+    public ApiEvaluationOptions Evaluation { get; set; } = new();
 }
 
 /// <summary>Fixed-window request limit per API key (or per client IP when no key is presented).</summary>
@@ -37,4 +39,20 @@ public sealed class ApiCorsOptions
 {
     /// <summary>Origins such as "https://course.example.org"; empty sends no CORS headers at all.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+}
+
+/// <summary>Where evaluation runs started through the API find their datasets, and how many may wait.</summary>
+public sealed class ApiEvaluationOptions
+{
+    /// <summary>
+    /// The folder datasets are named relative to; requests cannot reach files outside it. Null uses data/eval of
+    /// the RagPlatform checkout above the working directory.
+    /// </summary>
+    public string? DatasetsPath { get; set; }
+
+    /// <summary>The dataset a run uses when the request names none.</summary>
+    public string DefaultDataset { get; set; } = "qa.jsonl";
+
+    /// <summary>Runs that may wait behind the one running; more get 429.</summary>
+    public int MaxQueuedRuns { get; set; } = 4;
 }

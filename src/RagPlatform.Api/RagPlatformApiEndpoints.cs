@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Api.Errors;
+using RagPlatform.Api.Evaluation;
 using RagPlatform.Api.Http;
 using RagPlatform.Api.OpenAI;
 using RagPlatform.Api.Rag;
@@ -38,6 +39,7 @@ public static class RagPlatformApiEndpoints
         var rag = ApiGroup(app, "/api", "RAG", ErrorShape.ProblemDetails, options, corsEnabled);
         AskEndpoints.Map(rag);
         DocumentEndpoints.Map(rag, app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value, options);
+        EvaluationEndpoints.Map(rag);
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");

@@ -14,6 +14,9 @@ public static class CliApplication
             AskCommand.Create(environment),
             ChatCommand.Create(environment),
             DocsCommand.Create(environment),
+            PromptsCommand.Create(environment),
+            ModelsCommand.Create(environment),
+            EvalCommand.Create(environment),
         };
         GlobalOptions.AddTo(root);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RagPlatform.Evaluation;
 using RagPlatform.Rag.Hosting;
 
 namespace RagPlatform.Cli;
@@ -29,6 +30,7 @@ internal static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddRagPlatform(builder.Configuration);
+        builder.Services.AddRagEvaluation();
         builder.Services.AddSingleton(environment);
         return builder.Build();
     }

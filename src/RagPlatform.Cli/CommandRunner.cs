@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using RagPlatform.Evaluation.Datasets;
+using RagPlatform.Evaluation.Human;
+using RagPlatform.Onnx;
+using RagPlatform.Prompts;
 using Spectre.Console;
 
 namespace RagPlatform.Cli;
@@ -30,11 +34,12 @@ internal static class CommandRunner
                 environment.Error.WriteLine("Cancelled.");
                 return Failure;
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or PromptLibraryException or DatasetFormatException or HumanRatingFormatException)
             {
                 return Report(environment, e.Message, InvalidInput);
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException
+                or NotSupportedException or ModelFolderException or HttpRequestException)
             {
                 return Report(environment, e.Message, Failure);
             }

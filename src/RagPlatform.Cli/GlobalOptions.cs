@@ -5,9 +5,11 @@ namespace RagPlatform.Cli;
 /// <summary>Options every command accepts.</summary>
 internal static class GlobalOptions
 {
+    private const string QdrantPrefix = "qdrant=";
+
     public static readonly Option<string?> Store = new("--store")
     {
-        Description = "Directory of the document store (default ./.ragp/, or Store:Path in appsettings.json / RAGP_Store__Path)",
+        Description = "Directory of the embedded store (default ./.ragp/), or qdrant=<url> to use a Qdrant server (Store:Path / Store:Provider)",
         Recursive = true,
     };
 
@@ -36,7 +38,15 @@ internal static class GlobalOptions
         var settings = new Dictionary<string, string?>();
         if (parseResult.GetValue(Store) is { Length: > 0 } store)
         {
-            settings["Store:Path"] = store;
+            if (store.StartsWith(QdrantPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                settings["Store:Provider"] = "qdrant";
+                settings["Store:Qdrant:Endpoint"] = store[QdrantPrefix.Length..];
+            }
+            else
+            {
+                settings["Store:Path"] = store;
+            }
         }
 
         return settings;

@@ -164,4 +164,16 @@ public sealed class CliCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("path not found", result.Console, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Store_option_selects_a_Qdrant_server_and_reports_when_it_is_unreachable()
+    {
+        using var cli = new CliRun();
+
+        // Port 9 (discard) on loopback refuses connections, so the Qdrant store's own error must come through.
+        var result = await cli.RunAsync("docs", "list", "--store", "qdrant=http://127.0.0.1:9");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("127.0.0.1:9", result.Error, StringComparison.Ordinal);
+    }
 }

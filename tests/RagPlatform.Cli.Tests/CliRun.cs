@@ -39,7 +39,8 @@ internal sealed class CliRun : IDisposable
         });
         ansi.Profile.Width = 240;
         var environment = new CliEnvironment(ansi, output, error, new StringReader(input));
-        var exitCode = await CliApplication.RunAsync([.. args, "--store", StorePath], environment);
+        string[] arguments = args.Contains("--store") ? args : [.. args, "--store", StorePath];
+        var exitCode = await CliApplication.RunAsync(arguments, environment);
         return new CliResult(exitCode, console.ToString(), output.ToString(), error.ToString());
     }
 

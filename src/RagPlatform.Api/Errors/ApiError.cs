@@ -52,13 +52,15 @@ internal sealed record ApiError(int StatusCode, string Message, string Type, str
     }
 
     /// <summary>
-    /// The error for a failure no handler anticipated. The platform's InvalidOperationExceptions carry messages
-    /// written for the user (what is misconfigured and how to fix it); anything else stays in the server log.
+    /// The error for a failure the handler let through. The platform rejects bad input (an empty question, a prompt
+    /// longer than the model's context) with ArgumentException and reports misconfiguration with
+    /// InvalidOperationException, both with messages written for the user; anything else stays in the server log.
     /// </summary>
-    public static ApiError FromUnexpected(Exception exception) => exception switch
+    public static ApiError FromException(Exception exception) => exception switch
     {
         ApiErrorException api => api.Error,
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
+        ArgumentException argument => FromArgument(argument),
         InvalidOperationException => ServerFailure(exception.Message),
         _ => ServerFailure("The server failed to process the request; its log has the details."),
     };

@@ -24,18 +24,15 @@ internal sealed class ApiRequestFilter(ErrorShape shape, ApiKeyValidator keys, I
         {
             return await next(context).ConfigureAwait(false);
         }
-        catch (ApiErrorException e)
-        {
-            return e.Error.ToResult(shape);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return ApiError.FromBadRequest(e).ToResult(shape);
-        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
-            return ApiError.FromUnexpected(e).ToResult(shape);
+            var error = ApiError.FromException(e);
+            if (error.StatusCode >= StatusCodes.Status500InternalServerError)
+            {
+                logger.LogError(e, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
+            }
+
+            return error.ToResult(shape);
         }
     }
 }

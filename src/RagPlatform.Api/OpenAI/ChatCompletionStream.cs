@@ -26,7 +26,7 @@ internal sealed class ChatCompletionStream(string id, long created, string model
             if (step.Failure is { } failure)
             {
                 logger.LogError(failure, "Streaming chat completion {Id} failed", id);
-                yield return Error(ApiError.FromUnexpected(failure));
+                yield return Error(ApiError.FromException(failure));
                 yield break;
             }
 

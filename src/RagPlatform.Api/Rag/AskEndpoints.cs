@@ -14,7 +14,7 @@ namespace RagPlatform.Api.Rag;
 /// <summary>POST /api/ask and its server-sent-events twin /api/ask/stream.</summary>
 internal static class AskEndpoints
 {
-    internal const int MaxTopK = 100;
+    private const int MaxTopK = 100;
     private const string LoggerCategory = "RagPlatform.Api.Rag";
 
     public static void Map(RouteGroupBuilder api)
@@ -37,14 +37,14 @@ internal static class AskEndpoints
     private static async Task<IResult> AskAsync(HttpContext context, [FromServices] IQuestionAnswerer answerer)
     {
         var request = await ReadRequestAsync(context).ConfigureAwait(false);
-        var answer = await WithValidationAsync(() => answerer.AskAsync(request, context.RequestAborted)).ConfigureAwait(false);
+        var answer = await answerer.AskAsync(request, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Json(AskResponseDto.From(answer), RagJsonContext.Default.AskResponseDto);
     }
 
     private static async Task<IResult> AskStreamingAsync(HttpContext context, [FromServices] IQuestionAnswerer answerer, [FromServices] ILoggerFactory loggers)
     {
         var request = await ReadRequestAsync(context).ConfigureAwait(false);
-        var updates = await WithValidationAsync(() => StartedStream.StartAsync(answerer.AskStreamingAsync(request, context.RequestAborted), context)).ConfigureAwait(false);
+        var updates = await StartedStream.StartAsync(answerer.AskStreamingAsync(request, context.RequestAborted), context).ConfigureAwait(false);
         return TypedResults.ServerSentEvents(ToEventsAsync(updates, loggers.CreateLogger(LoggerCategory)));
     }
 
@@ -55,7 +55,7 @@ internal static class AskEndpoints
             if (step.Failure is { } failure)
             {
                 logger.LogError(failure, "Streaming an answer failed");
-                var error = failure is ArgumentException argument ? ApiError.FromArgument(argument) : ApiError.FromUnexpected(failure);
+                var error = ApiError.FromException(failure);
                 yield return new SseItem<string>(
                     JsonSerializer.Serialize(new StreamErrorDto(error.Message, error.Code), RagJsonContext.Default.StreamErrorDto), "error");
                 yield break;
@@ -76,14 +76,18 @@ internal static class AskEndpoints
         }
     }
 
+    public static void ValidateTopK(int? topK)
+    {
+        if (topK is < 1 or > MaxTopK)
+        {
+            throw new ApiErrorException(ApiError.InvalidRequest($"'topK' is {topK}; it must be between 1 and {MaxTopK}.", "topK"));
+        }
+    }
+
     private static async Task<AskRequest> ReadRequestAsync(HttpContext context)
     {
         var body = await JsonRequestBody.ReadAsync(context.Request, RagJsonContext.Default.AskRequestDto, context.RequestAborted).ConfigureAwait(false);
-        if (body.TopK is < 1 or > MaxTopK)
-        {
-            throw new ApiErrorException(ApiError.InvalidRequest($"'topK' is {body.TopK}; it must be between 1 and {MaxTopK}.", "topK"));
-        }
-
+        ValidateTopK(body.TopK);
         if (body.DocumentIds is { } ids && ids.Any(string.IsNullOrWhiteSpace))
         {
             throw new ApiErrorException(ApiError.InvalidRequest("'documentIds' contains an empty id; use ids from GET /api/documents.", "documentIds"));
@@ -95,18 +99,5 @@ internal static class AskEndpoints
             body.TopK,
             body.DocumentIds is { Count: > 0 } documentIds ? new SearchFilter(documentIds) : null,
             body.PromptComponents);
-    }
-
-    // The answerer rejects bad questions (empty, too long, unknown prompt component) with ArgumentException.
-    private static async Task<T> WithValidationAsync<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ApiErrorException(ApiError.FromArgument(e));
-        }
     }
 }

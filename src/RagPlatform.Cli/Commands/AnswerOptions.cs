@@ -1,9 +1,10 @@
 using System.CommandLine;
+using RagPlatform.Prompts;
 using RagPlatform.Rag.Answering;
 
 namespace RagPlatform.Cli.Commands;
 
-/// <summary>Options shared by the commands that answer questions (ask, chat).</summary>
+/// <summary>Options shared by the commands that answer questions (ask, chat) and by <c>ragp prompts render</c>.</summary>
 internal static class AnswerOptions
 {
     public static readonly Option<int?> TopK = new("--top-k", "-k")
@@ -15,6 +16,54 @@ internal static class AnswerOptions
     {
         Description = "auto (generate when a generator model is configured), extractive (quote sources only) or generative",
     };
+
+    /// <summary>One option per prompt framework kind (--persona, --requirements, …), named as the kind is.</summary>
+    public static readonly IReadOnlyList<PromptComponentOption> PromptComponents =
+        PromptComponentKinds.All.Select(kind => new PromptComponentOption(kind, new Option<string?>("--" + kind.GetName())
+        {
+            Description = kind == PromptComponentKind.Requirements
+                ? "Comma-separated requirement names for generated answers (default from prompts/defaults.yaml; see 'ragp prompts list')"
+                : $"The {kind.GetName()} of generated answers (default from prompts/defaults.yaml; see 'ragp prompts list --kind {kind.GetName()}')",
+        })).ToList();
+
+    public static void AddPromptComponentsTo(Command command)
+    {
+        foreach (var component in PromptComponents)
+        {
+            command.Options.Add(component.Option);
+        }
+    }
+
+    /// <summary>
+    /// The prompt components chosen on the command line, keyed by kind name as <c>AskRequest.PromptComponents</c>
+    /// expects, after checking every name against the prompt library; null when none was chosen.
+    /// </summary>
+    /// <exception cref="PromptLibraryException">An unknown name; the message lists the valid ones.</exception>
+    public static IReadOnlyDictionary<string, string>? GetPromptComponents(CommandContext context)
+    {
+        var chosen = PromptComponents
+            .Select(component => (component.Kind, Value: context.ParseResult.GetValue(component.Option)?.Trim()))
+            .Where(component => !string.IsNullOrEmpty(component.Value))
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            return null;
+        }
+
+        var library = context.Get<PromptLibrary>();
+        foreach (var (kind, value) in chosen)
+        {
+            string[] names = kind == PromptComponentKind.Requirements
+                ? value!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [value!];
+            foreach (var name in names)
+            {
+                library.GetComponent(kind, name);
+            }
+        }
+
+        return chosen.ToDictionary(component => component.Kind.GetName(), component => component.Value!);
+    }
 
     public static IReadOnlyDictionary<string, string?> ToConfiguration(ParseResult parseResult)
     {
@@ -37,3 +86,5 @@ internal static class AnswerOptions
         return settings;
     }
 }
+
+internal sealed record PromptComponentOption(PromptComponentKind Kind, Option<string?> Option);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RagPlatform.Cli.Rendering;
 using RagPlatform.Core.Answers;
-using RagPlatform.Rag.Ingestion;
 
 namespace RagPlatform.Cli.Commands;
 
@@ -18,14 +17,19 @@ internal static class AskCommand
             AnswerOptions.TopK,
             AnswerOptions.Mode,
         };
+        AnswerOptions.AddPromptComponentsTo(command);
         CommandRunner.SetAction(command, environment, RunAsync, AnswerOptions.ToConfiguration);
         return command;
     }
 
     private static async Task<int> RunAsync(CommandContext context)
     {
+        var promptComponents = AnswerOptions.GetPromptComponents(context);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
-        var request = new AskRequest(context.ParseResult.GetValue(Question) ?? string.Empty, TopK: context.ParseResult.GetValue(AnswerOptions.TopK));
+        var request = new AskRequest(
+            context.ParseResult.GetValue(Question) ?? string.Empty,
+            TopK: context.ParseResult.GetValue(AnswerOptions.TopK),
+            PromptComponents: promptComponents);
         var answerer = context.Get<IQuestionAnswerer>();
         if (context.Json)
         {

@@ -17,12 +17,14 @@ internal static class ChatCommand
             AnswerOptions.TopK,
             AnswerOptions.Mode,
         };
+        AnswerOptions.AddPromptComponentsTo(command);
         CommandRunner.SetAction(command, environment, RunAsync, AnswerOptions.ToConfiguration);
         return command;
     }
 
     private static async Task<int> RunAsync(CommandContext context)
     {
+        var promptComponents = AnswerOptions.GetPromptComponents(context);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var answerer = context.Get<IQuestionAnswerer>();
         var history = new List<ConversationTurn>();
@@ -43,7 +45,7 @@ internal static class ChatCommand
                 continue;
             }
 
-            var request = new AskRequest(line, history.ToList(), context.ParseResult.GetValue(AnswerOptions.TopK));
+            var request = new AskRequest(line, history.ToList(), context.ParseResult.GetValue(AnswerOptions.TopK), PromptComponents: promptComponents);
             try
             {
                 var answer = context.Json

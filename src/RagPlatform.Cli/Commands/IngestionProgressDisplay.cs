@@ -60,10 +60,4 @@ internal static class IngestionProgressDisplay
         console.MarkupLineInterpolated(
             $"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, [{(report.HasFailures ? "red" : "grey")}]{report.Failed} failed[/]");
     }
-
-    /// <summary>Reports on the caller's thread; Progress&lt;T&gt; would post to the thread pool and race the bar.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

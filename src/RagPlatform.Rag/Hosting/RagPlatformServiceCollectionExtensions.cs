@@ -12,6 +12,7 @@ using RagPlatform.Rag.Ingestion;
 using RagPlatform.Rag.Kernel;
 using RagPlatform.Retrieval;
 using RagPlatform.Storage;
+using RagPlatform.Storage.Qdrant;
 
 namespace RagPlatform.Rag.Hosting;
 
@@ -31,9 +32,7 @@ public static class RagPlatformServiceCollectionExtensions
             .Validate(o => o.MaxSentences >= 1, "Answering:MaxSentences must be at least 1.")
             .Validate(o => o.MaxQuestionLength >= 1, "Answering:MaxQuestionLength must be at least 1.");
 
-        services.AddSqliteChunkStore(null);
-        services.AddOptions<SqliteStoreOptions>()
-            .Configure<IOptions<StoreOptions>>((sqlite, store) => sqlite.DirectoryPath = store.Value.Path);
+        AddStore(services, configuration.GetSection(StoreOptions.SectionName));
 
         services.AddIngestion(null, null);
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection("Ingestion"));
@@ -56,5 +55,25 @@ public static class RagPlatformServiceCollectionExtensions
         services.AddSingleton<SampleCorpusSeeder>();
         services.AddSingleton<DocumentCatalog>();
         return services;
+    }
+
+    private static void AddStore(IServiceCollection services, IConfigurationSection store)
+    {
+        var provider = store[nameof(StoreOptions.Provider)] ?? StoreOptions.SqliteProvider;
+        if (provider.Equals(StoreOptions.QdrantProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddQdrantChunkStore(store.GetSection("Qdrant").Bind);
+            return;
+        }
+
+        if (!provider.Equals(StoreOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"Store:Provider '{provider}' is not known: use '{StoreOptions.SqliteProvider}' (embedded, the default) or '{StoreOptions.QdrantProvider}' (set Store:Qdrant:Endpoint).");
+        }
+
+        services.AddSqliteChunkStore(null);
+        services.AddOptions<SqliteStoreOptions>()
+            .Configure<IOptions<StoreOptions>>((sqlite, options) => sqlite.DirectoryPath = options.Value.Path);
     }
 }

@@ -4,8 +4,13 @@ namespace RagPlatform.Rag.Hosting;
 public sealed class StoreOptions
 {
     public const string SectionName = "Store";
+    public const string SqliteProvider = "sqlite";
+    public const string QdrantProvider = "qdrant";
 
-    /// <summary>Directory of the embedded store (created when missing).</summary>
+    /// <summary>"sqlite" (the embedded default) or "qdrant" (settings under Store:Qdrant).</summary>
+    public string Provider { get; set; } = SqliteProvider;
+
+    /// <summary>Directory of the embedded store (created when missing); also holds uploads and evaluation runs.</summary>
     public string Path { get; set; } = ".ragp";
 
     /// <summary>

@@ -17,7 +17,10 @@ internal static class HttpHelpers
 
     public static async Task<List<SseItem<string>>> ReadEventsAsync(this HttpResponseMessage response)
     {
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        {
+            Assert.Fail($"Expected an event stream, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
         var events = new List<SseItem<string>>();
         await using var stream = await response.Content.ReadAsStreamAsync();
         await foreach (var item in SseParser.Create(stream).EnumerateAsync())
