@@ -15,6 +15,9 @@ public static class RagPlatformWebApplication
 {
     public const string EnvironmentVariablePrefix = "RAGP_";
 
+    /// <summary>Where the app listens unless told otherwise: loopback only, so nothing is exposed by accident.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     /// <summary>Room for multipart framing around the largest allowed document.</summary>
     private const long RequestBodyOverheadBytes = 1024 * 1024;
 
@@ -31,6 +34,12 @@ public static class RagPlatformWebApplication
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "ragp.json"), optional: true)
             .AddEnvironmentVariables(EnvironmentVariablePrefix)
             .AddCommandLine(args);
+
+        // Any explicit address wins: --urls, ASPNETCORE_URLS, RAGP_URLS, a "Urls" setting, or the HTTP(S)_PORTS that container images set.
+        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrWhiteSpace(builder.Configuration[key])))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
         builder.Services.AddRagPlatform(builder.Configuration);
         builder.Services.AddRagPlatformApi(builder.Configuration);

@@ -29,7 +29,7 @@ internal sealed class EvaluationRunService(
 
     public EvaluationProgress? Progress { get; private set; }
 
-    /// <summary>The run that finished last, or null.</summary>
+    /// <summary>The id (folder) of the run that finished last, or null.</summary>
     public string? LastRunId { get; private set; }
 
     /// <summary>Why the last run did not finish, or null.</summary>
@@ -69,8 +69,7 @@ internal sealed class EvaluationRunService(
         {
             var qa = await QaDataset.LoadAsync(dataset.FullPath, cancellationToken);
             var run = await runner.RunAsync(answerer, qa, options, new ProgressSink(this), cancellationToken);
-            await runs.SaveAsync(run, cancellationToken);
-            LastRunId = run.RunId;
+            LastRunId = await runs.SaveAsync(run, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -8,10 +8,12 @@ using RagPlatform.Web.Data;
 namespace RagPlatform.Web.Evaluation;
 
 /// <summary>A run as the runs list shows it.</summary>
+/// <param name="Id">The run's folder name, which addresses it in this application.</param>
 /// <param name="F1">Mean token F1 over answerable questions, when measured.</param>
 /// <param name="HitAtK">Share of questions with a gold passage in the top k, when measured.</param>
 /// <param name="UnsupportedClaimRate">Share of claims the primary groundedness method found unsupported, when measured.</param>
 public sealed record RunSummary(
+    string Id,
     string RunId,
     DateTimeOffset StartedAt,
     string Description,
@@ -25,7 +27,9 @@ public sealed record RunSummary(
 
 /// <summary>
 /// The evaluation runs under &lt;store&gt;/eval-runs, one folder per run holding run.json, report.md and report.html
-/// (as EvaluationReportWriter writes them). Run ids come from URLs, so they are checked before they touch a path.
+/// (as EvaluationReportWriter writes them). Runs started here are stored under their run id, runs started through
+/// the HTTP API under its job id, so a run is addressed by its folder name. Those ids come from URLs and are
+/// checked before they touch a path.
 /// </summary>
 internal sealed partial class EvaluationRunStore(WebDataPaths paths, EvaluationReportWriter writer, ILogger<EvaluationRunStore> logger)
 {
@@ -52,7 +56,7 @@ internal sealed partial class EvaluationRunStore(WebDataPaths paths, EvaluationR
 
             try
             {
-                summaries.Add(Summarize(await EvaluationRun.LoadAsync(runJson, cancellationToken)));
+                summaries.Add(Summarize(Path.GetFileName(folder), await EvaluationRun.LoadAsync(runJson, cancellationToken)));
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
@@ -63,19 +67,20 @@ internal sealed partial class EvaluationRunStore(WebDataPaths paths, EvaluationR
         return summaries.OrderByDescending(s => s.StartedAt).ToList();
     }
 
-    /// <returns>The run, or null when no run has that id.</returns>
-    public async Task<EvaluationRun?> FindAsync(string runId, CancellationToken cancellationToken)
+    /// <returns>The run stored in folder <paramref name="id"/>, or null when there is none.</returns>
+    public async Task<EvaluationRun?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        var runJson = RunFile(runId, EvaluationReportWriter.RunJsonFileName);
+        var runJson = RunFile(id, EvaluationReportWriter.RunJsonFileName);
         return runJson is not null && File.Exists(runJson) ? await EvaluationRun.LoadAsync(runJson, cancellationToken) : null;
     }
 
-    /// <summary>The full path of a file in a run's folder, or null when the run id is not a valid id.</summary>
-    public string? RunFile(string runId, string fileName) =>
-        IsValidRunId(runId) ? Path.Combine(Directory, runId, fileName) : null;
+    /// <summary>The full path of a file in a run's folder, or null when <paramref name="id"/> is not a valid folder name.</summary>
+    public string? RunFile(string id, string fileName) =>
+        IsValidRunId(id) ? Path.Combine(Directory, id, fileName) : null;
 
-    /// <summary>Writes run.json and both reports into the run's folder.</summary>
-    public async Task SaveAsync(EvaluationRun run, CancellationToken cancellationToken)
+    /// <summary>Writes run.json and both reports into a new folder named after the run id.</summary>
+    /// <returns>The folder name that addresses the run.</returns>
+    public async Task<string> SaveAsync(EvaluationRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (!IsValidRunId(run.RunId))
@@ -87,6 +92,7 @@ internal sealed partial class EvaluationRunStore(WebDataPaths paths, EvaluationR
         try
         {
             await writer.WriteAsync(run, Path.Combine(Directory, run.RunId), cancellationToken);
+            return run.RunId;
         }
         finally
         {
@@ -99,21 +105,21 @@ internal sealed partial class EvaluationRunStore(WebDataPaths paths, EvaluationR
     /// reports, so their human-agreement section includes it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The run or the question does not exist.</exception>
-    public async Task<EvaluationRun> RateAsync(string runId, HumanRating rating, CancellationToken cancellationToken)
+    public async Task<EvaluationRun> RateAsync(string id, HumanRating rating, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rating);
         HumanRatings.Validate(rating);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var run = await FindAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"There is no evaluation run '{runId}'.");
+            var run = await FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"There is no evaluation run '{id}'.");
             if (run.Questions.All(q => q.Id != rating.QuestionId))
             {
-                throw new InvalidOperationException($"Run '{runId}' has no question '{rating.QuestionId}'.");
+                throw new InvalidOperationException($"Run '{id}' has no question '{rating.QuestionId}'.");
             }
 
             var rated = HumanRatingSheet.Attach(run, [rating]);
-            await writer.WriteAsync(rated, Path.Combine(Directory, runId), cancellationToken);
+            await writer.WriteAsync(rated, Path.Combine(Directory, id), cancellationToken);
             return rated;
         }
         finally
@@ -122,13 +128,14 @@ internal sealed partial class EvaluationRunStore(WebDataPaths paths, EvaluationR
         }
     }
 
-    public static bool IsValidRunId(string? runId) => runId is { Length: > 0 and <= 100 } && RunIdPattern().IsMatch(runId);
+    public static bool IsValidRunId(string? id) => id is { Length: > 0 and <= 100 } && RunIdPattern().IsMatch(id);
 
-    private static RunSummary Summarize(EvaluationRun run)
+    private static RunSummary Summarize(string id, EvaluationRun run)
     {
         var metrics = run.Aggregates.Overall.Metrics;
         double? Mean(string key) => metrics.TryGetValue(key, out var summary) ? summary.Mean : null;
         return new RunSummary(
+            id,
             run.RunId,
             run.StartedAt,
             run.Configuration.Description,

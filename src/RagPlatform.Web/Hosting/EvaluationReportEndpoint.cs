@@ -10,9 +10,9 @@ internal static class EvaluationReportEndpoint
     private const string ReportPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
     public static void MapEvaluationReports(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/evaluation/runs/{runId}/report.html", (string runId, EvaluationRunStore runs, HttpContext context) =>
+        endpoints.MapGet("/evaluation/runs/{id}/report.html", (string id, EvaluationRunStore runs, HttpContext context) =>
         {
-            var path = runs.RunFile(runId, EvaluationReportWriter.HtmlFileName);
+            var path = runs.RunFile(id, EvaluationReportWriter.HtmlFileName);
             if (path is null || !File.Exists(path))
             {
                 return Results.NotFound();

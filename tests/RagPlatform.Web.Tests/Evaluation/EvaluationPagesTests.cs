@@ -37,7 +37,7 @@ public sealed class EvaluationPagesTests : IAsyncDisposable
     public async Task The_run_page_frames_the_report_and_saves_ratings_into_the_run()
     {
         var run = await SaveRunAsync("baseline");
-        var cut = _web.Bunit.Render<EvaluationRunPage>(parameters => parameters.Add(p => p.RunId, run.RunId));
+        var cut = _web.Bunit.Render<EvaluationRunPage>(parameters => parameters.Add(p => p.Id, run.RunId));
 
         cut.WaitForAssertion(() => Assert.Equal($"evaluation/runs/{run.RunId}/report.html?v=0", cut.Find("iframe").GetAttribute("src")));
         Assert.True(cut.Find("iframe").HasAttribute("sandbox"));
@@ -58,7 +58,7 @@ public sealed class EvaluationPagesTests : IAsyncDisposable
     [Fact]
     public async Task An_unknown_run_says_so()
     {
-        var cut = _web.Bunit.Render<EvaluationRunPage>(parameters => parameters.Add(p => p.RunId, "../../etc"));
+        var cut = _web.Bunit.Render<EvaluationRunPage>(parameters => parameters.Add(p => p.Id, "../../etc"));
 
         cut.WaitForAssertion(() => Assert.Contains("There is no evaluation run", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
     }

@@ -1,5 +1,6 @@
 using RagPlatform.Core.Storage;
 using RagPlatform.Evaluation.Human;
+using RagPlatform.Evaluation.Reports;
 using RagPlatform.Evaluation.Runs;
 using RagPlatform.Web.Evaluation;
 using RagPlatform.Web.Tests.Support;
@@ -60,6 +61,20 @@ public sealed class EvaluationRunStoreTests : IAsyncDisposable
         Assert.Contains("Human ratings", report, StringComparison.Ordinal);
         Assert.Contains("Fine after all", report, StringComparison.Ordinal);
         Assert.Equal(1, Assert.Single(await Runs.ListAsync(CancellationToken.None)).RatingCount);
+    }
+
+    [Fact]
+    public async Task Runs_written_by_the_http_api_under_a_job_id_are_addressed_by_their_folder()
+    {
+        var run = await RunSmallDatasetAsync();
+        await _web.Get<EvaluationReportWriter>().WriteAsync(run, Path.Combine(Runs.Directory, "a1b2c3d4e5f6"));
+
+        var summary = Assert.Single(await Runs.ListAsync(CancellationToken.None));
+        await Runs.RateAsync("a1b2c3d4e5f6", new HumanRating("s2", "budi", 5, false, ""), CancellationToken.None);
+
+        Assert.Equal(("a1b2c3d4e5f6", run.RunId), (summary.Id, summary.RunId));
+        Assert.Single((await Runs.FindAsync("a1b2c3d4e5f6", CancellationToken.None))!.HumanRatings);
+        Assert.Null(await Runs.FindAsync(run.RunId, CancellationToken.None));
     }
 
     [Fact]
