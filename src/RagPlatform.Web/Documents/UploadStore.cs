@@ -12,8 +12,6 @@ internal sealed class UploadStore(WebDatabase database, WebDataPaths paths, Time
 {
     private const int CopyBufferBytes = 81920;
 
-    public string UploadsDirectory => paths.UploadsDirectory;
-
     /// <summary>Writes <paramref name="content"/> to the uploads folder.</summary>
     /// <returns>The full path of the saved file, to hand to ingestion.</returns>
     /// <exception cref="IOException">The content is longer than <paramref name="maxBytes"/>; nothing is kept.</exception>
