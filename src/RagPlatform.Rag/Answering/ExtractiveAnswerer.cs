@@ -17,6 +17,10 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
     private const double ContextTermCredit = 0.5;
     private const double NearDuplicateOverlap = 0.7;
     private const double CompanionSentenceShare = 0.7;
+    private const double DefinitionBonus = 0.1;
+
+    // A sentence that opens with the question's subject and then states what it is reads as the answer's lead.
+    private static readonly string[] DefiningWords = [" is ", " are ", " means ", " adalah ", " merupakan ", " ialah ", " yaitu "];
 
     // Words that say what kind of answer is wanted rather than what it is about.
     private static readonly string[] QuestionWords =
@@ -60,7 +64,7 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
         var totalWeight = weights.Values.Sum();
         var ranked = candidates
             .Select(c => (Candidate: c, Coverage: Coverage(c, weights) / totalWeight))
-            .Select(x => (x.Candidate, x.Coverage, Score: x.Coverage + RetrievalRankBonus / (1 + x.Candidate.ChunkRank)))
+            .Select(x => (x.Candidate, x.Coverage, Score: x.Coverage + RetrievalRankBonus / (1 + x.Candidate.ChunkRank) + (Defines(x.Candidate, queryTerms) ? DefinitionBonus : 0)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Candidate.ChunkRank)
             .ThenBy(x => x.Candidate.Span.Start)
@@ -121,6 +125,13 @@ public sealed class ExtractiveAnswerer(ITextAnalyzer analyzer, IOptions<Answerin
     {
         var text = AbstentionMessages.For(language);
         return (new GroundedAnswer(question, text, [], Abstained: true, language, AnswerMode.Extractive, context), [text]);
+    }
+
+    private bool Defines(SentenceCandidate candidate, HashSet<string> queryTerms)
+    {
+        var opening = analyzer.Analyze(candidate.Text.Length > 60 ? candidate.Text[..60] : candidate.Text);
+        return opening.Count > 0 && queryTerms.Contains(opening[0])
+            && DefiningWords.Any(w => candidate.Text.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     private string Quote(string sentence) =>
