@@ -77,13 +77,6 @@ public sealed partial class DocumentLoader
         }
     }
 
-    /// <summary>Lower-case hex SHA-256 of the file's bytes, the same value <see cref="LoadedDocument.ContentHash"/> carries.</summary>
-    public async Task<string> ComputeHashAsync(string path, CancellationToken cancellationToken = default)
-    {
-        await using var stream = OpenRead(path);
-        return await HashAsync(stream, cancellationToken);
-    }
-
     private async Task<LoadResult> LoadFileAsync(string sourcePath, UnchangedCheck? isUnchanged, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(sourcePath);

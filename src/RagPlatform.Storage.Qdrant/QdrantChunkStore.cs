@@ -197,16 +197,7 @@ public sealed partial class QdrantChunkStore : IChunkStore
             return [];
         }
 
-        return await QueryAsync(
-            new QueryRequest
-            {
-                Query = QueryExpression.NearestTo(VectorInput.Sparse(keywords)),
-                Using = VectorNames.Keywords,
-                Filter = qdrantFilter,
-                Limit = top,
-                WithPayload = PayloadSelection.All,
-            },
-            cancellationToken);
+        return await QueryAsync(Nearest(VectorInput.Sparse(keywords), VectorNames.Keywords, qdrantFilter, top), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScoredChunk>> VectorSearchAsync(
@@ -218,17 +209,17 @@ public sealed partial class QdrantChunkStore : IChunkStore
             return [];
         }
 
-        return await QueryAsync(
-            new QueryRequest
-            {
-                Query = QueryExpression.NearestTo(VectorInput.Dense(vector)),
-                Using = VectorNames.Dense,
-                Filter = qdrantFilter,
-                Limit = top,
-                WithPayload = PayloadSelection.All,
-            },
-            cancellationToken);
+        return await QueryAsync(Nearest(VectorInput.Dense(vector), VectorNames.Dense, qdrantFilter, top), cancellationToken);
     }
+
+    private static QueryRequest Nearest(VectorInput input, string vectorName, Filter? filter, int top) => new()
+    {
+        Query = QueryExpression.NearestTo(input),
+        Using = vectorName,
+        Filter = filter,
+        Limit = top,
+        WithPayload = PayloadSelection.All,
+    };
 
     /// <summary>
     /// Dense and keyword search fused by Qdrant with reciprocal rank fusion in one request; scores are RRF scores.

@@ -26,6 +26,14 @@ internal static class AnswerOptions
                 : $"The {kind.GetName()} of generated answers (default from prompts/defaults.yaml; see 'ragp prompts list --kind {kind.GetName()}')",
         })).ToList();
 
+    /// <summary>Adds everything a question-answering command accepts: --top-k, --mode and the prompt components.</summary>
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(TopK);
+        command.Options.Add(Mode);
+        AddPromptComponentsTo(command);
+    }
+
     public static void AddPromptComponentsTo(Command command)
     {
         foreach (var component in PromptComponents)

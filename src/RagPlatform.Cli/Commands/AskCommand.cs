@@ -11,13 +11,8 @@ internal static class AskCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("ask", "Answer a question from the indexed documents, with citations")
-        {
-            Question,
-            AnswerOptions.TopK,
-            AnswerOptions.Mode,
-        };
-        AnswerOptions.AddPromptComponentsTo(command);
+        var command = new Command("ask", "Answer a question from the indexed documents, with citations") { Question };
+        AnswerOptions.AddTo(command);
         CommandRunner.SetAction(command, environment, RunAsync, AnswerOptions.ToConfiguration);
         return command;
     }

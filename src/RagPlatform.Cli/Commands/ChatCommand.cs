@@ -12,12 +12,8 @@ internal static class ChatCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("chat", "Ask questions interactively; follow-up questions use the conversation so far")
-        {
-            AnswerOptions.TopK,
-            AnswerOptions.Mode,
-        };
-        AnswerOptions.AddPromptComponentsTo(command);
+        var command = new Command("chat", "Ask questions interactively; follow-up questions use the conversation so far");
+        AnswerOptions.AddTo(command);
         CommandRunner.SetAction(command, environment, RunAsync, AnswerOptions.ToConfiguration);
         return command;
     }

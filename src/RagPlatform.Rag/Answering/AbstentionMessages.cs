@@ -7,7 +7,4 @@ public static class AbstentionMessages
     public const string English = "The documents do not contain an answer to this question.";
 
     public static string For(string language) => language == "id" ? Indonesian : English;
-
-    public static bool IsAbstention(string text) =>
-        text.Contains(Indonesian, StringComparison.OrdinalIgnoreCase) || text.Contains(English, StringComparison.OrdinalIgnoreCase);
 }
