@@ -304,7 +304,7 @@ public sealed partial class QdrantChunkStore : IChunkStore
         qdrantFilter = filter?.DocumentIds is { } ids
             ? new Filter(Must: [Condition.FieldIn(PayloadFields.DocumentId, ids)])
             : null;
-        return filter?.DocumentIds is not { Count: 0 };
+        return filter?.MatchesNothing != true;
     }
 
     /// <summary>A 404 on a read means the collection was never written: there is nothing stored yet.</summary>

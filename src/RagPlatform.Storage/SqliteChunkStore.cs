@@ -178,7 +178,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var match = FtsQuery.Build(_analyzer, query);
-        if (match is null || filter?.DocumentIds is { Count: 0 })
+        if (match is null || filter?.MatchesNothing == true)
         {
             return [];
         }
@@ -223,7 +223,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         await using var connection = await OpenAsync(cancellationToken);
         var signature = await ReadSignatureAsync(connection, transaction: null, cancellationToken);
-        if (signature is null || filter?.DocumentIds is { Count: 0 })
+        if (signature is null || filter?.MatchesNothing == true)
         {
             return [];
         }

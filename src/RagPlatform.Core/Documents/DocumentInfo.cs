@@ -15,4 +15,13 @@ public sealed record DocumentInfo(
     long SizeBytes,
     string Language,
     DateTimeOffset IngestedAt,
-    int ChunkCount);
+    int ChunkCount)
+{
+    /// <summary>Labels given at ingestion (e.g. <c>course:nlp</c>); searches can require them.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Key/value pairs given at ingestion (e.g. <c>owner=tim</c>); searches can require exact values.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = EmptyMetadata;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
+}
