@@ -7,7 +7,7 @@ namespace RagPlatform.Benchmarks.Keyword;
 /// <param name="Documents">Size of the generated corpus.</param>
 internal sealed record KeywordOptions(string? BeirDirectory, int Documents)
 {
-    public const int DefaultDocuments = 20_000;
+    public const int DefaultDocuments = 30_000;
     public const string Usage = "[--beir <dir>] [--documents N]";
 
     private const string BeirOption = "--beir";
