@@ -11,7 +11,7 @@ internal static class StructuredDocument
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    /// <exception cref="ExperimentFileException">The text is not valid JSON/YAML, or has a key twice.</exception>
+    /// <exception cref="ExperimentFileException">The text is not valid JSON/YAML (a key twice in one mapping included).</exception>
     public static JsonNode? Parse(string path, string text)
     {
         var isJson = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
@@ -55,10 +55,8 @@ internal static class StructuredDocument
         {
             var name = (key as YamlScalarNode)?.Value
                 ?? throw new ExperimentFileException(path, [$"line {key.Start.Line}: keys must be plain names"]);
-            if (!result.TryAdd(name, Convert(path, value)))
-            {
-                throw new ExperimentFileException(path, [$"line {key.Start.Line}: key '{name}' appears twice"]);
-            }
+            // YamlDotNet already refuses a key that appears twice in one mapping.
+            result[name] = Convert(path, value);
         }
 
         return result;

@@ -99,7 +99,8 @@ public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactor
                         using var generation = GenerationScope.Begin(seed);
                         var result = await evaluator.EvaluateAsync(pipeline.Answerer, question, cancellationToken).ConfigureAwait(false);
                         await writer.AppendAsync(new ExperimentRecord(repetition, question.Id, seed, generation.Prompt, result)).ConfigureAwait(false);
-                        progress?.Report(new ExperimentProgress(++completed, total, resumed, cell.Id, repetition, question.Id, result.Error is not null));
+                        completed++;
+                        progress?.Report(new ExperimentProgress(completed, total, resumed, cell.Id, repetition, question.Id, result.Error is not null));
                     }
                 }
             }
