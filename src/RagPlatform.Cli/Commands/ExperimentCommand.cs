@@ -51,7 +51,13 @@ internal static class ExperimentCommand
         var runner = context.Get<ExperimentRunner>();
         var result = context.Json
             ? await runner.RunAsync(definition, options, progress: null, context.CancellationToken)
-            : await RunWithProgressAsync(context, definition, progress => runner.RunAsync(definition, options, progress, context.CancellationToken));
+            : await CountedProgress.RunAsync<ExperimentProgress, ExperimentRunResult>(
+                context.Console,
+                $"Experiment {definition.Name}",
+                report => (report.Completed, report.Total),
+                progress => runner.RunAsync(definition, options, progress, context.CancellationToken),
+                report => (report.CellId is null ? $"Experiment {definition.Name}" : $"{report.CellId} #{report.Repetition}")
+                    + (report.Resumed > 0 ? $" ({report.Resumed} resumed)" : ""));
         var errors = result.Summary.Cells.Sum(cell => cell.Errors);
         if (context.Json)
         {
@@ -82,28 +88,6 @@ internal static class ExperimentCommand
         context.Console.MarkupLineInterpolated(
             $"Results: {DisplayPath.For(result.Files.Html)} (also summary.md, summary.json). Compare: ragp experiment compare {DisplayPath.For(Path.GetDirectoryName(result.Files.Json)!)}");
         return errors > 0 ? CommandRunner.Failure : CommandRunner.Success;
-    }
-
-    private static async Task<ExperimentRunResult> RunWithProgressAsync(
-        CommandContext context, ExperimentDefinition definition, Func<IProgress<ExperimentProgress>, Task<ExperimentRunResult>> run)
-    {
-        ExperimentRunResult? result = null;
-        await context.Console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async progressContext =>
-            {
-                var task = progressContext.AddTask(Markup.Escape($"Experiment {definition.Name}"), maxValue: 1);
-                result = await run(new SynchronousProgress<ExperimentProgress>(report =>
-                {
-                    task.MaxValue = Math.Max(1, report.Total);
-                    task.Value = report.Completed;
-                    var resumed = report.Resumed > 0 ? $" ({report.Resumed} resumed)" : "";
-                    task.Description = Markup.Escape(report.CellId is null ? $"Experiment {definition.Name}{resumed}" : $"{report.CellId} #{report.Repetition}{resumed}");
-                }));
-                task.Value = task.MaxValue;
-            });
-        return result!;
     }
 
     private static async Task<int> CompareAsync(CommandContext context)

@@ -44,8 +44,8 @@ public static class ExperimentComparer
     public const int DefaultBootstrapSamples = 2000;
     public const double DefaultConfidence = 0.95;
 
-    // Metrics first in reports; the rest follow alphabetically.
-    private static readonly string[] LeadingMetrics =
+    /// <summary>Metrics first in comparisons and summaries; the rest follow alphabetically.</summary>
+    internal static readonly string[] LeadingMetrics =
     [
         MetricKeys.F1, MetricKeys.ExactMatch, MetricKeys.RougeL, MetricKeys.AbstentionCorrect, MetricKeys.FalseAbstention,
         MetricKeys.UnsupportedClaimRate, MetricKeys.CitationCorrectness, MetricKeys.Mrr, MetricKeys.ContextRecall,

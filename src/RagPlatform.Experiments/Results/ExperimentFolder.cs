@@ -72,10 +72,11 @@ internal sealed class ExperimentFolder(string directory)
     }
 
     /// <summary>
-    /// The cell's records in file order. A last line cut off by an interruption is removed from the file, so
-    /// appending continues on a clean line; a damaged line before it is an error.
+    /// The cell's records in file order. A last line cut off by an interruption is skipped, and with
+    /// <paramref name="repair"/> (before a run appends) also removed from the file, so appending continues on a clean
+    /// line; a damaged line before it is an error.
     /// </summary>
-    public async Task<IReadOnlyList<ExperimentRecord>> ReadRecordsAsync(string cellId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExperimentRecord>> ReadRecordsAsync(string cellId, bool repair, CancellationToken cancellationToken)
     {
         var path = CellPath(cellId);
         if (!File.Exists(path))
@@ -85,7 +86,7 @@ internal sealed class ExperimentFolder(string directory)
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         var complete = Array.LastIndexOf(bytes, (byte)'\n') + 1;
-        if (complete < bytes.Length)
+        if (repair && complete < bytes.Length)
         {
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
             file.SetLength(complete);

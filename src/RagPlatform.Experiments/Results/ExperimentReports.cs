@@ -28,11 +28,7 @@ public static class ExperimentReports
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
     /// <summary>Metrics shown in the summary table, when the experiment has them.</summary>
-    private static readonly string[] SummaryMetrics =
-    [
-        MetricKeys.F1, MetricKeys.ExactMatch, MetricKeys.RougeL, MetricKeys.AbstentionCorrect, MetricKeys.UnsupportedClaimRate,
-        MetricKeys.CitationCorrectness, MetricKeys.Mrr, MetricKeys.ContextRecall, MetricKeys.LatencyMs,
-    ];
+    private static readonly string[] SummaryMetrics = [.. ExperimentComparer.LeadingMetrics, MetricKeys.LatencyMs];
 
     /// <summary>The files a run or compare writes, for starting an experiment over.</summary>
     internal static IEnumerable<string> FileNames { get; } =

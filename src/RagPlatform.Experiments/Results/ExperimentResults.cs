@@ -48,15 +48,16 @@ public sealed class ExperimentResults
         var manifest = await folder.ReadManifestAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new FileNotFoundException(
                 $"No experiment in '{directory}': expected {ExperimentFolder.ManifestFileName} (written by 'ragp experiment run').", folder.ManifestPath);
-        return await LoadAsync(folder, manifest, cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(folder, manifest, repair: false, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<ExperimentResults> LoadAsync(ExperimentFolder folder, ExperimentManifest manifest, CancellationToken cancellationToken)
+    /// <param name="repair">Remove a line cut off by an interruption from the files (only before a run appends to them).</param>
+    internal static async Task<ExperimentResults> LoadAsync(ExperimentFolder folder, ExperimentManifest manifest, bool repair, CancellationToken cancellationToken)
     {
         var records = new Dictionary<string, IReadOnlyList<ExperimentRecord>>(StringComparer.Ordinal);
         foreach (var cell in manifest.Cells)
         {
-            var stored = await folder.ReadRecordsAsync(cell.Id, cancellationToken).ConfigureAwait(false);
+            var stored = await folder.ReadRecordsAsync(cell.Id, repair, cancellationToken).ConfigureAwait(false);
             records[cell.Id] = stored
                 .GroupBy(record => (record.Repetition, record.QuestionId))
                 .Select(group => group.Last())

@@ -34,9 +34,10 @@ public sealed record ExperimentRunResult(ExperimentSummary Summary, ReportFiles 
 /// repetition through the platform built from the cell's settings, scored by the evaluation harness. Each answer is
 /// appended to the cell's file as soon as it is scored, so a run that is interrupted continues where it stopped.
 /// </summary>
-public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactory loggerFactory)
+public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ExperimentRunner>();
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <exception cref="ExperimentFileException">The experiment does not fit the prompt library or the models (checked before anything runs).</exception>
     /// <exception cref="InvalidOperationException">The output folder holds results of a different definition or dataset and <see cref="ExperimentRunOptions.Restart"/> is not set.</exception>
@@ -56,8 +57,8 @@ public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactor
             .ToList();
         var notes = await ValidateAsync(definition, cells, cancellationToken).ConfigureAwait(false);
 
-        var manifest = await OpenFolderAsync(folder, CreateManifest(definition, dataset, questions, cells), options.Restart, cancellationToken).ConfigureAwait(false);
-        var stored = await ExperimentResults.LoadAsync(folder, manifest, cancellationToken).ConfigureAwait(false);
+        var manifest = await OpenFolderAsync(folder, CreateManifest(definition, dataset, questions, cells, _time.GetUtcNow()), options.Restart, cancellationToken).ConfigureAwait(false);
+        var stored = await ExperimentResults.LoadAsync(folder, manifest, repair: true, cancellationToken).ConfigureAwait(false);
         var done = stored.RecordsByCell.ToDictionary(
             pair => pair.Key,
             pair => pair.Value.Where(record => record.Result.Error is null).Select(record => (record.Repetition, record.QuestionId)).ToHashSet(),
@@ -106,7 +107,7 @@ public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactor
             }
         }
 
-        var summary = (await ExperimentResults.LoadAsync(folder, manifest, cancellationToken).ConfigureAwait(false)).Summarize();
+        var summary = (await ExperimentResults.LoadAsync(folder, manifest, repair: false, cancellationToken).ConfigureAwait(false)).Summarize();
         var files = await ExperimentReports.WriteSummaryAsync(summary, folder.Directory, cancellationToken).ConfigureAwait(false);
         return new ExperimentRunResult(summary, files, resumed, completed - resumed, notes);
     }
@@ -158,7 +159,11 @@ public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactor
     }
 
     private static ExperimentManifest CreateManifest(
-        ExperimentDefinition definition, QaDataset dataset, IReadOnlyList<QaItem> questions, IEnumerable<(ExperimentCell Cell, IReadOnlyDictionary<string, string> Settings)> cells) =>
+        ExperimentDefinition definition,
+        QaDataset dataset,
+        IReadOnlyList<QaItem> questions,
+        IEnumerable<(ExperimentCell Cell, IReadOnlyDictionary<string, string> Settings)> cells,
+        DateTimeOffset createdAt) =>
         new(
             definition.Name,
             definition.SourcePath,
@@ -178,7 +183,7 @@ public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactor
                         pair => pair.Key.EndsWith("ApiKey", StringComparison.OrdinalIgnoreCase) ? "(set)" : pair.Value,
                         StringComparer.Ordinal)))
                 .ToList(),
-            DateTimeOffset.UtcNow);
+            createdAt);
 
     /// <summary>Starts a new folder, or continues one that holds results of the same definition and dataset.</summary>
     private static async Task<ExperimentManifest> OpenFolderAsync(ExperimentFolder folder, ExperimentManifest manifest, bool restart, CancellationToken cancellationToken)
