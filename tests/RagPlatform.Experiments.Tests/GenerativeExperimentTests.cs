@@ -43,9 +43,9 @@ public sealed class GenerativeExperimentTests : IDisposable
                   Path: decoder
                   Generation: { Temperature: 1.0, MaxNewTokens: 6 }
             retrieval:
-              - name: top2
+              - name: top1
                 mode: keyword
-                topK: 2
+                topK: 1
             """);
     }
 
@@ -77,8 +77,8 @@ public sealed class GenerativeExperimentTests : IDisposable
         }
 
         // Common random numbers: both prompts of a question and repetition got the same seed; repetitions got different ones.
-        var library = results.RecordsByCell["tiny+top2+library"];
-        var brief = results.RecordsByCell["tiny+top2+brief"];
+        var library = results.RecordsByCell["tiny+top1+library"];
+        var brief = results.RecordsByCell["tiny+top1+brief"];
         Assert.Equal(library.Select(record => record.Seed), brief.Select(record => record.Seed));
         Assert.NotEqual(library[0].Seed, library.Single(record => record.Repetition == 2 && record.QuestionId == library[0].QuestionId).Seed);
         Assert.Contains(library, record => record.Repetition == 1

@@ -89,27 +89,45 @@ public sealed class ExperimentRunner(IConfiguration configuration, ILoggerFactor
 
             foreach (var (cell, _) in pending)
             {
-                var evaluator = new QuestionEvaluator(EvaluationOptionsFor(cell, pipeline), _logger);
-                await using var writer = folder.OpenRecordWriter(cell.Id);
-                for (var repetition = 1; repetition <= definition.Repetitions; repetition++)
+                await RunCellAsync(definition, cell, pipeline, questions, done[cell.Id], folder, record =>
                 {
-                    foreach (var question in questions.Where(question => !done[cell.Id].Contains((repetition, question.Id))))
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var seed = SeedFor(definition.Seed, repetition, question.Id);
-                        using var generation = GenerationScope.Begin(seed);
-                        var result = await evaluator.EvaluateAsync(pipeline.Answerer, question, cancellationToken).ConfigureAwait(false);
-                        await writer.AppendAsync(new ExperimentRecord(repetition, question.Id, seed, generation.Prompt, result)).ConfigureAwait(false);
-                        completed++;
-                        progress?.Report(new ExperimentProgress(completed, total, resumed, cell.Id, repetition, question.Id, result.Error is not null));
-                    }
-                }
+                    completed++;
+                    progress?.Report(new ExperimentProgress(completed, total, resumed, cell.Id, record.Repetition, record.QuestionId, record.Result.Error is not null));
+                }, cancellationToken).ConfigureAwait(false);
             }
         }
 
         var summary = (await ExperimentResults.LoadAsync(folder, manifest, repair: false, cancellationToken).ConfigureAwait(false)).Summarize();
         var files = await ExperimentReports.WriteSummaryAsync(summary, folder.Directory, cancellationToken).ConfigureAwait(false);
         return new ExperimentRunResult(summary, files, resumed, completed - resumed, notes);
+    }
+
+    /// <summary>Answers the cell's questions that have no stored answer yet, storing each before the next starts.</summary>
+    private async Task RunCellAsync(
+        ExperimentDefinition definition,
+        ExperimentCell cell,
+        CellPipeline pipeline,
+        IReadOnlyList<QaItem> questions,
+        HashSet<(int Repetition, string QuestionId)> done,
+        ExperimentFolder folder,
+        Action<ExperimentRecord> stored,
+        CancellationToken cancellationToken)
+    {
+        var evaluator = new QuestionEvaluator(EvaluationOptionsFor(cell, pipeline), _logger);
+        await using var writer = folder.OpenRecordWriter(cell.Id);
+        for (var repetition = 1; repetition <= definition.Repetitions; repetition++)
+        {
+            foreach (var question in questions.Where(question => !done.Contains((repetition, question.Id))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var seed = SeedFor(definition.Seed, repetition, question.Id);
+                using var generation = GenerationScope.Begin(seed);
+                var result = await evaluator.EvaluateAsync(pipeline.Answerer, question, cancellationToken).ConfigureAwait(false);
+                var record = new ExperimentRecord(repetition, question.Id, seed, generation.Prompt, result);
+                await writer.AppendAsync(record).ConfigureAwait(false);
+                stored(record);
+            }
+        }
     }
 
     /// <summary>
