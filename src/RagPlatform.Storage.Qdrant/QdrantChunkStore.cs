@@ -118,13 +118,13 @@ public sealed partial class QdrantChunkStore : IChunkStore
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(chunks);
         var denseSize = ValidateUpsert(document, chunks, vectors);
-        await _collections.EnsureExistAsync(denseSize, cancellationToken);
+        await _collections.EnsureExistAsync(denseSize, document.Metadata.Keys.Select(PayloadFields.MetadataKey), cancellationToken);
 
         var points = chunks
             .Select((chunk, position) => new PointStruct<ChunkPayload>(
                 PointIds.ForChunk(document.Id, chunk.Index),
                 new PointVectors(vectors?[position], SparseTermEncoder.EncodeDocument(_analyzer.Analyze(chunk.Text))),
-                ChunkPayload.From(chunk, document.Language)))
+                ChunkPayload.From(chunk, document)))
             .ToList();
 
         await ForgettingMissingCollectionsAsync(async () =>
@@ -278,7 +278,7 @@ public sealed partial class QdrantChunkStore : IChunkStore
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentException.ThrowIfNullOrWhiteSpace(signature.ModelId, nameof(signature));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signature.Dimensions, nameof(signature));
-        await _collections.EnsureExistAsync(signature.Dimensions, cancellationToken);
+        await _collections.EnsureExistAsync(signature.Dimensions, [], cancellationToken);
         await ForgettingMissingCollectionsAsync(() => _client.UpdateAsync(
             HttpMethod.Put,
             QdrantPaths.Upsert(_collections.DocumentsName),
@@ -298,13 +298,43 @@ public sealed partial class QdrantChunkStore : IChunkStore
     private static Filter DocumentFilter(string documentId) =>
         new(Must: [Condition.FieldEquals(PayloadFields.DocumentId, documentId)]);
 
+    /// <summary>
+    /// Every restriction is one "must" condition: the document ids as a match-any, each tag as a match-value on the
+    /// tags array (which matches when any element equals it), each metadata entry as a match-value on "meta.{key}".
+    /// </summary>
     /// <returns>False when the filter admits no document at all, so there is nothing to ask Qdrant.</returns>
     private static bool TryBuildFilter(SearchFilter? filter, out Filter? qdrantFilter)
     {
-        qdrantFilter = filter?.DocumentIds is { } ids
-            ? new Filter(Must: [Condition.FieldIn(PayloadFields.DocumentId, ids)])
-            : null;
+        var conditions = new List<Condition>();
+        if (filter?.DocumentIds is { } ids)
+        {
+            conditions.Add(Condition.FieldIn(PayloadFields.DocumentId, ids));
+        }
+
+        foreach (var tag in filter?.Tags?.Distinct(StringComparer.Ordinal) ?? [])
+        {
+            conditions.Add(Condition.FieldEquals(PayloadFields.Tags, tag));
+        }
+
+        foreach (var (key, value) in filter?.Metadata ?? new Dictionary<string, string>())
+        {
+            RequireMetadataKey(key, "SearchFilter.Metadata");
+            conditions.Add(Condition.FieldEquals(PayloadFields.MetadataKey(key), value));
+        }
+
+        qdrantFilter = conditions.Count == 0 ? null : new Filter(Must: conditions);
         return filter?.MatchesNothing != true;
+    }
+
+    /// <summary>Metadata keys become payload field paths, so a dot or bracket would address another field.</summary>
+    private static void RequireMetadataKey(string key, string field)
+    {
+        if (!DocumentLabels.IsValidMetadataKey(key))
+        {
+            throw new ArgumentException(
+                $"{field}: metadata key '{key}' cannot be stored in Qdrant; use 1 to {DocumentLabels.MaxMetadataKeyLength} ASCII letters, digits, '_' or '-'.",
+                field);
+        }
     }
 
     /// <summary>A 404 on a read means the collection was never written: there is nothing stored yet.</summary>
@@ -331,6 +361,11 @@ public sealed partial class QdrantChunkStore : IChunkStore
     private int? ValidateUpsert(DocumentInfo document, IReadOnlyList<Chunk> chunks, IReadOnlyList<ReadOnlyMemory<float>>? vectors)
     {
         ArgumentException.ThrowIfNullOrEmpty(document.Id, nameof(document));
+        foreach (var key in document.Metadata.Keys)
+        {
+            RequireMetadataKey(key, "DocumentInfo.Metadata");
+        }
+
         var indices = new HashSet<int>();
         foreach (var chunk in chunks)
         {

@@ -13,8 +13,12 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
 {
     private const string Distance = "Cosine";
 
-    /// <summary>Chunk payload fields Qdrant indexes, so that filters on them stay fast as the collection grows.</summary>
-    private static readonly string[] KeywordIndexedFields = [PayloadFields.DocumentId, PayloadFields.SourcePath, PayloadFields.Language];
+    /// <summary>
+    /// Chunk payload fields Qdrant indexes, so that filters on them stay fast as the collection grows; each metadata
+    /// key gets its own index ("meta.{key}") when the first document with it is written.
+    /// </summary>
+    private static readonly string[] KeywordIndexedFields =
+        [PayloadFields.DocumentId, PayloadFields.SourcePath, PayloadFields.Language, PayloadFields.Tags];
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ChunkCollectionShape? _chunks;
@@ -45,7 +49,8 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
     }
 
     /// <summary>Creates missing collections; with <paramref name="denseSize"/>, also makes sure the chunks collection stores vectors of that size.</summary>
-    public async Task EnsureExistAsync(int? denseSize, CancellationToken cancellationToken)
+    /// <param name="extraIndexedFields">Payload fields to keyword-index besides the fixed ones (metadata keys of the document being written).</param>
+    public async Task EnsureExistAsync(int? denseSize, IEnumerable<string> extraIndexedFields, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -57,7 +62,7 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
                 shape = await EnsureDenseSizeAsync(shape, size, cancellationToken);
             }
 
-            await EnsurePayloadIndexesAsync(shape, cancellationToken);
+            await EnsurePayloadIndexesAsync(shape, KeywordIndexedFields.Concat(extraIndexedFields), cancellationToken);
             await EnsureDocumentsExistAsync(cancellationToken);
         }
         finally
@@ -99,18 +104,19 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
         }
 
         LogCollectionCreated(ChunksName, denseSize);
-        return _chunks = new ChunkCollectionShape(denseSize, KeywordIndexedFields);
+        return _chunks = new ChunkCollectionShape(denseSize, IndexedFields: new HashSet<string>(StringComparer.Ordinal));
     }
 
     /// <summary>Also completes a collection an operator created beforehand (with cluster settings, say) without the indexes.</summary>
-    private async Task EnsurePayloadIndexesAsync(ChunkCollectionShape shape, CancellationToken cancellationToken)
+    private async Task EnsurePayloadIndexesAsync(ChunkCollectionShape shape, IEnumerable<string> fields, CancellationToken cancellationToken)
     {
-        if (shape.UnindexedFields.Count == 0)
+        var missing = fields.Where(field => !shape.IndexedFields.Contains(field)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
         {
             return;
         }
 
-        foreach (var field in shape.UnindexedFields)
+        foreach (var field in missing)
         {
             await client.UpdateAsync(
                 HttpMethod.Put,
@@ -120,7 +126,7 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
                 cancellationToken);
         }
 
-        _chunks = shape with { UnindexedFields = [] };
+        _chunks = shape with { IndexedFields = shape.IndexedFields.Union(missing, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal) };
     }
 
     private async Task<ChunkCollectionShape> EnsureDenseSizeAsync(ChunkCollectionShape shape, int size, CancellationToken cancellationToken)
@@ -205,8 +211,8 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
         var dense = vectors.TryGetProperty(VectorNames.Dense, out var denseElement)
             ? denseElement.Deserialize(QdrantJsonContext.Default.DenseVectorParams)
             : null;
-        var unindexed = KeywordIndexedFields.Where(field => info.PayloadSchema?.ContainsKey(field) != true).ToList();
-        return new ChunkCollectionShape(dense?.Size, unindexed);
+        var indexed = info.PayloadSchema?.Keys.ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
+        return new ChunkCollectionShape(dense?.Size, indexed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created Qdrant collection {Collection} (dense vector size {DenseSize})")]
@@ -216,5 +222,5 @@ internal sealed partial class QdrantCollections(QdrantRestClient client, QdrantS
     private partial void LogDenseVectorAdded(string collection, int size);
 }
 
-/// <summary>What the store needs to know about the chunks collection: its dense vector size (null when it has none) and the payload indexes it still lacks.</summary>
-internal sealed record ChunkCollectionShape(int? DenseSize, IReadOnlyCollection<string> UnindexedFields);
+/// <summary>What the store needs to know about the chunks collection: its dense vector size (null when it has none) and its indexed payload fields.</summary>
+internal sealed record ChunkCollectionShape(int? DenseSize, IReadOnlySet<string> IndexedFields);

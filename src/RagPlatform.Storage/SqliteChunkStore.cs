@@ -134,6 +134,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
 
             var replaced = await DeleteDocumentRowsAsync(connection, transaction, document.Id, document.SourcePath, cancellationToken);
             await InsertDocumentAsync(connection, transaction, document, text, chunks.Count, cancellationToken);
+            await InsertLabelsAsync(connection, transaction, document, cancellationToken);
             await InsertChunksAsync(connection, transaction, chunks, terms, vectors, cancellationToken);
             await ChangeLog.RecordAsync(connection, transaction, replaced.Append(document.Id).ToHashSet(StringComparer.Ordinal), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -185,15 +186,16 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var documentFilter = filter?.DocumentIds is null
+        var documentFilter = DocumentFilterSql.From(filter);
+        var documentCondition = documentFilter is null
             ? string.Empty
-            : "AND rowid IN (SELECT rowid FROM chunks WHERE document_id IN (SELECT value FROM json_each($documentIds)))";
+            : $"AND rowid IN (SELECT rowid FROM chunks WHERE document_id IN ({documentFilter.MatchingDocumentIds}))";
         command.CommandText = $"""
             SELECT {ChunkRows.ChunkColumns}, m.score
             FROM (
                 SELECT rowid, bm25(chunk_terms, {StoreSchema.Bm25Weights}) AS score
                 FROM chunk_terms
-                WHERE chunk_terms MATCH $match {documentFilter}
+                WHERE chunk_terms MATCH $match {documentCondition}
                 ORDER BY score, rowid
                 LIMIT $top
             ) AS m
@@ -202,10 +204,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
             """;
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$top", top);
-        if (filter?.DocumentIds is { } documentIds)
-        {
-            command.Parameters.AddWithValue("$documentIds", JsonSerializer.Serialize(documentIds));
-        }
+        documentFilter?.Bind(command);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var results = new List<ScoredChunk>();
@@ -233,8 +232,14 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
             throw new InvalidOperationException(DimensionMismatchMessage(signature, vector.Length));
         }
 
+        var allowedDocuments = await DocumentFilterSql.ResolveAsync(connection, filter, cancellationToken);
+        if (allowedDocuments is { Count: 0 })
+        {
+            return [];
+        }
+
         var snapshot = await GetVectorSnapshotAsync(connection, signature.Dimensions, cancellationToken);
-        var hits = snapshot.Search(vector.Span, top, filter?.DocumentIds);
+        var hits = snapshot.Search(vector.Span, top, allowedDocuments);
         if (hits.Count == 0)
         {
             return [];
@@ -579,6 +584,21 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
         command.Parameters.AddWithValue("$ingested_at", ChunkRows.FormatTimestamp(document.IngestedAt));
         command.Parameters.AddWithValue("$chunk_count", chunkCount);
         command.Parameters.AddWithValue("$text", text);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertLabelsAsync(SqliteConnection connection, SqliteTransaction transaction, DocumentInfo document, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO document_tags (document_id, tag, position)
+            SELECT $id, value, min(key) FROM json_each($tags) GROUP BY value;
+            INSERT INTO document_metadata (document_id, key, value) SELECT $id, key, value FROM json_each($metadata);
+            """;
+        command.Parameters.AddWithValue("$id", document.Id);
+        command.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(document.Tags));
+        command.Parameters.AddWithValue("$metadata", JsonSerializer.Serialize(document.Metadata));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -14,6 +14,8 @@ internal static class StoreIntegrity
             "{0} keyword-index row(s) have no chunk."),
         ("SELECT count(*) FROM chunks WHERE rowid NOT IN (SELECT rowid FROM chunk_terms);",
             "{0} chunk(s) are missing from the keyword index."),
+        ("SELECT (SELECT count(*) FROM document_tags WHERE document_id NOT IN (SELECT id FROM documents)) + (SELECT count(*) FROM document_metadata WHERE document_id NOT IN (SELECT id FROM documents));",
+            "{0} tag or metadata row(s) belong to no stored document."),
         ("SELECT count(*) FROM chunk_vectors WHERE chunk_rowid NOT IN (SELECT rowid FROM chunks);",
             "{0} vector(s) have no chunk."),
         ($"""

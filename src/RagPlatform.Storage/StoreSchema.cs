@@ -3,10 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace RagPlatform.Storage;
 
-/// <summary>Creates the schema of a new store and refuses stores written by a newer version.</summary>
+/// <summary>Creates the schema of a new store, upgrades stores of older versions in place, and refuses newer ones.</summary>
 internal static class StoreSchema
 {
-    public const int CurrentVersion = 1;
+    /// <summary>1: documents, chunks, vectors, keyword index. 2: adds document tags and metadata.</summary>
+    public const int CurrentVersion = 2;
 
     public const string SchemaVersionKey = "schema_version";
     public const string ContentVersionKey = "content_version";
@@ -16,7 +17,7 @@ internal static class StoreSchema
     // FTS5 columns and their bm25() weights: body terms count fully, headings and the title boost all their chunks.
     public const string Bm25Weights = "1.0, 0.7, 0.5";
 
-    private const string CreateSql = """
+    private const string CreateVersion1Sql = """
         CREATE TABLE IF NOT EXISTS meta (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -70,6 +71,29 @@ internal static class StoreSchema
             content = '', contentless_delete = 1, tokenize = 'ascii');
         """;
 
+    private const string AddLabelsSql = """
+        CREATE TABLE IF NOT EXISTS document_tags (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (document_id, tag)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS document_tags_by_tag ON document_tags(tag);
+
+        CREATE TABLE IF NOT EXISTS document_metadata (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (document_id, key)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS document_metadata_by_entry ON document_metadata(key, value);
+        """;
+
+    /// <summary>The statements that bring a store of version <c>index</c> to version <c>index + 1</c>; 0 is a new file.</summary>
+    private static readonly string[] Upgrades = [CreateVersion1Sql, AddLabelsSql];
+
     public static async Task EnsureAsync(SqliteConnection connection, string databasePath, CancellationToken cancellationToken)
     {
         await using (var walCommand = connection.CreateCommand())
@@ -93,15 +117,24 @@ internal static class StoreSchema
             return;
         }
 
-        await using (var create = connection.CreateCommand())
+        // Each step only adds tables and indexes, so existing rows, and the content version other processes'
+        // caches compare against, are kept.
+        await using (var upgrade = connection.CreateCommand())
         {
-            create.Transaction = transaction;
-            create.CommandText = CreateSql;
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            upgrade.Transaction = transaction;
+            foreach (var step in Upgrades[storedVersion..])
+            {
+                upgrade.CommandText = step;
+                await upgrade.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (storedVersion == 0)
+        {
+            await MetaStore.SetAsync(connection, transaction, ContentVersionKey, "0", cancellationToken);
         }
 
         await MetaStore.SetAsync(connection, transaction, SchemaVersionKey, CurrentVersion.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        await MetaStore.SetAsync(connection, transaction, ContentVersionKey, "0", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

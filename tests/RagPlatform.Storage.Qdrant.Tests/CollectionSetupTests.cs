@@ -20,6 +20,7 @@ public sealed class CollectionSetupTests
                 "PUT /collections/ragp_chunks/index?wait=true",
                 "PUT /collections/ragp_chunks/index?wait=true",
                 "PUT /collections/ragp_chunks/index?wait=true",
+                "PUT /collections/ragp_chunks/index?wait=true",
                 "GET /collections/ragp_chunks_documents",
                 "PUT /collections/ragp_chunks_documents",
                 "PUT /collections/ragp_chunks/points?wait=true",
@@ -58,7 +59,7 @@ public sealed class CollectionSetupTests
     }
 
     [Fact]
-    public async Task Payload_indexes_are_keyword_indexes_on_document_id_source_path_and_language()
+    public async Task Payload_indexes_are_keyword_indexes_on_document_id_source_path_language_and_tags()
     {
         await using var harness = new StoreHarness().WithoutCollections().AcceptingCreation().AcceptingWrites();
 
@@ -66,10 +67,11 @@ public sealed class CollectionSetupTests
 
         // Spec: create_field_index, schema CreateFieldIndex with PayloadSchemaType "keyword".
         var bodies = harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.ChunksIndex).Select(request => request.Body!).ToList();
-        Assert.Equal(3, bodies.Count);
+        Assert.Equal(4, bodies.Count);
         JsonAssert.Equal("""{"field_name":"document_id","field_schema":"keyword"}""", bodies[0]);
         JsonAssert.Equal("""{"field_name":"source_path","field_schema":"keyword"}""", bodies[1]);
         JsonAssert.Equal("""{"field_name":"language","field_schema":"keyword"}""", bodies[2]);
+        JsonAssert.Equal("""{"field_name":"tags","field_schema":"keyword"}""", bodies[3]);
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class CollectionSetupTests
         await harness.Store.UpsertDocumentAsync(SampleDocument.Info, SampleDocument.Text, SampleDocument.Chunks, SampleDocument.Vectors);
         await harness.Store.UpsertDocumentAsync(SampleDocument.Info, SampleDocument.Text, SampleDocument.Chunks, SampleDocument.Vectors);
 
-        Assert.Equal(3, harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.ChunksIndex).Count);
+        Assert.Equal(4, harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.ChunksIndex).Count);
         Assert.Empty(harness.Qdrant.RequestsTo(HttpMethod.Put, QdrantUrls.Chunks));
     }
 

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Retrieval;
 using RagPlatform.Core.Storage;
-using RagPlatform.Core.Text;
 using RagPlatform.Storage.Qdrant.Tests.Support;
 
 namespace RagPlatform.Storage.Qdrant.Tests;
@@ -15,53 +13,24 @@ public sealed class QdrantContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset IngestedAt = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
 
-    private readonly string _collection = $"ragp_contract_{Guid.NewGuid():N}";
-    private ServiceProvider? _provider;
+    private LiveQdrant? _qdrant;
 
-    private IChunkStore Store => _provider!.GetRequiredService<IChunkStore>();
+    private IChunkStore Store => _qdrant!.Store;
 
-    private QdrantChunkStore QdrantStore => _provider!.GetRequiredService<QdrantChunkStore>();
+    private QdrantChunkStore QdrantStore => _qdrant!.Store;
 
     public Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable(QdrantFactAttribute.UrlVariable) is not { Length: > 0 } url)
-        {
-            return Task.CompletedTask;
-        }
-
-        var services = new ServiceCollection();
-        services.AddSingleton<ITextAnalyzer>(WordAnalyzer.Instance);
-        services.AddQdrantChunkStore(options =>
-        {
-            options.Endpoint = new Uri(url);
-            options.ApiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY");
-            options.CollectionName = _collection;
-        });
-        _provider = services.BuildServiceProvider();
+        _qdrant = LiveQdrant.TryConnect();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        if (_provider is null)
+        if (_qdrant is not null)
         {
-            return;
+            await _qdrant.DisposeAsync();
         }
-
-        var http = _provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantServiceCollectionExtensions.HttpClientName);
-        var endpoint = new Uri(Environment.GetEnvironmentVariable(QdrantFactAttribute.UrlVariable)!.TrimEnd('/') + "/");
-        foreach (var collection in new[] { _collection, $"{_collection}_documents" })
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(endpoint, $"collections/{collection}"));
-            if (Environment.GetEnvironmentVariable("QDRANT_API_KEY") is { Length: > 0 } apiKey)
-            {
-                request.Headers.Add("api-key", apiKey);
-            }
-
-            (await http.SendAsync(request)).Dispose();
-        }
-
-        await _provider.DisposeAsync();
     }
 
     [QdrantFact]

@@ -20,7 +20,9 @@ internal static class RequestBodyDocumentation
             };
         });
 
-    public static RouteHandlerBuilder DocumentFileUpload(this RouteHandlerBuilder endpoint, string fieldName) =>
+    /// <param name="textListFields">Optional repeatable text fields sent with the files, by name, with their descriptions.</param>
+    public static RouteHandlerBuilder DocumentFileUpload(
+        this RouteHandlerBuilder endpoint, string fieldName, IReadOnlyDictionary<string, string>? textListFields = null) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             var files = new OpenApiSchema
@@ -38,7 +40,18 @@ internal static class RequestBodyDocumentation
                         Schema = new OpenApiSchema
                         {
                             Type = JsonSchemaType.Object,
-                            Properties = new Dictionary<string, IOpenApiSchema> { [fieldName] = files },
+                            Properties = new Dictionary<string, IOpenApiSchema>(
+                                (textListFields ?? new Dictionary<string, string>()).Select(field => KeyValuePair.Create<string, IOpenApiSchema>(
+                                    field.Key,
+                                    new OpenApiSchema
+                                    {
+                                        Type = JsonSchemaType.Array,
+                                        Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                                        Description = field.Value,
+                                    })))
+                            {
+                                [fieldName] = files,
+                            },
                             Required = new HashSet<string> { fieldName },
                         },
                     },

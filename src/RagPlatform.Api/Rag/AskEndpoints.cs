@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using RagPlatform.Api.Errors;
 using RagPlatform.Api.Http;
 using RagPlatform.Core.Answers;
+using RagPlatform.Core.Documents;
 using RagPlatform.Core.Retrieval;
 
 namespace RagPlatform.Api.Rag;
@@ -97,7 +98,18 @@ internal static class AskEndpoints
             body.Question ?? "",
             body.History?.Select(turn => new ConversationTurn(turn.Question, turn.Answer)).ToList(),
             body.TopK,
-            body.DocumentIds is { Count: > 0 } documentIds ? new SearchFilter(documentIds) : null,
+            BuildFilter(body),
             body.PromptComponents);
+    }
+
+    /// <exception cref="ArgumentException">A malformed tag or metadata entry, answered as a 400 naming the field.</exception>
+    private static SearchFilter? BuildFilter(AskRequestDto body)
+    {
+        var tags = DocumentLabels.NormalizeTags(body.Tags ?? [], "tags");
+        var metadata = DocumentLabels.NormalizeMetadata(body.Metadata ?? new Dictionary<string, string>(), "metadata");
+        var documentIds = body.DocumentIds is { Count: > 0 } ids ? ids : null;
+        return documentIds is null && tags.Count == 0 && metadata.Count == 0
+            ? null
+            : new SearchFilter(documentIds, tags.Count == 0 ? null : tags, metadata.Count == 0 ? null : metadata);
     }
 }

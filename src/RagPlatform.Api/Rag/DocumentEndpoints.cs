@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using RagPlatform.Api.Errors;
 using RagPlatform.Api.Http;
+using RagPlatform.Core.Documents;
 using RagPlatform.Core.Storage;
 using RagPlatform.Ingestion;
 using RagPlatform.Rag.Documents;
@@ -17,6 +18,10 @@ internal static class DocumentEndpoints
 {
     /// <summary>The multipart field the OpenAPI document names for files; parts under any name are accepted.</summary>
     private const string UploadFieldName = "files";
+
+    /// <summary>Optional repeatable form fields: a tag each, and a key=value metadata entry each, for every uploaded document.</summary>
+    private const string TagsFieldName = "tags";
+    private const string MetadataFieldName = "metadata";
 
     // Room for multipart boundaries and part headers on top of the file bytes themselves.
     private const long MultipartOverheadBytes = 1024 * 1024;
@@ -40,7 +45,11 @@ internal static class DocumentEndpoints
         documents.MapPost("/", UploadAsync)
             .WithName("UploadDocuments")
             .WithSummary("Uploads one or more files (multipart/form-data) and ingests them; reports the outcome per file.")
-            .DocumentFileUpload(UploadFieldName)
+            .DocumentFileUpload(UploadFieldName, new Dictionary<string, string>
+            {
+                [TagsFieldName] = "Tags for every uploaded document, one per field (e.g. course:nlp).",
+                [MetadataFieldName] = "Metadata for every uploaded document, one key=value per field (e.g. owner=tim).",
+            })
             .Produces<UploadResponseDto>(StatusCodes.Status200OK, "application/json")
             .ProducesRagProblems()
             .WithMetadata(new RequestSizeLimit(uploadLimit))
@@ -82,7 +91,11 @@ internal static class DocumentEndpoints
         [FromServices] IOptions<ApiOptions> apiOptions)
     {
         var cancellationToken = context.RequestAborted;
-        var files = await ReadFilesAsync(context.Request, apiOptions.Value.MaxUploadFiles, ingestionOptions.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var form = await ReadFormAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var files = CheckFiles(form.Files, apiOptions.Value.MaxUploadFiles, ingestionOptions.Value.MaxFileBytes);
+        var labels = new IngestionRunOptions(
+            Tags: DocumentLabels.NormalizeTags(form[TagsFieldName], TagsFieldName),
+            Metadata: DocumentLabels.ParseMetadata(form[MetadataFieldName], MetadataFieldName));
         var results = new UploadedFileDto[files.Count];
         var saved = new List<(int Index, string Name, string Path)>();
         for (var i = 0; i < files.Count; i++)
@@ -106,7 +119,7 @@ internal static class DocumentEndpoints
 
         if (saved.Count > 0)
         {
-            var report = await IngestAsync(saved.Select(s => s.Path).Distinct().ToList(), ingestion, store, uploads, cancellationToken).ConfigureAwait(false);
+            var report = await IngestAsync(saved.Select(s => s.Path).Distinct().ToList(), labels, ingestion, store, uploads, cancellationToken).ConfigureAwait(false);
             var byPath = report.Files.ToDictionary(f => Path.GetFullPath(f.SourcePath));
             foreach (var (index, name, path) in saved)
             {
@@ -122,7 +135,7 @@ internal static class DocumentEndpoints
         return TypedResults.Json(new UploadResponseDto(results), RagJsonContext.Default.UploadResponseDto);
     }
 
-    private static async Task<IFormFileCollection> ReadFilesAsync(HttpRequest request, int maxFiles, long maxFileBytes, CancellationToken cancellationToken)
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -130,17 +143,18 @@ internal static class DocumentEndpoints
                 "Send the files as multipart/form-data, e.g. curl -F files=@notes.pdf http://…/api/documents.", UploadFieldName));
         }
 
-        IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            return await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {
             throw new ApiErrorException(ApiError.InvalidRequest($"The multipart body could not be read: {e.Message}", UploadFieldName));
         }
+    }
 
-        var files = form.Files;
+    private static IFormFileCollection CheckFiles(IFormFileCollection files, int maxFiles, long maxFileBytes)
+    {
         if (files.Count == 0)
         {
             throw new ApiErrorException(ApiError.InvalidRequest("The upload holds no files: add one or more file parts.", UploadFieldName));
@@ -162,11 +176,16 @@ internal static class DocumentEndpoints
     }
 
     private static async Task<IngestionReport> IngestAsync(
-        IReadOnlyList<string> paths, DocumentIngestionService ingestion, IChunkStore store, UploadStore uploads, CancellationToken cancellationToken)
+        IReadOnlyList<string> paths,
+        IngestionRunOptions options,
+        DocumentIngestionService ingestion,
+        IChunkStore store,
+        UploadStore uploads,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await ingestion.IngestAsync(paths, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await ingestion.IngestAsync(paths, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
         {

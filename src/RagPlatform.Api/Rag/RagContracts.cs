@@ -10,12 +10,16 @@ namespace RagPlatform.Api.Rag;
 
 /// <param name="PromptComponents">Prompt-library choices by component (persona, tone, …); omitted ones use the defaults.</param>
 /// <param name="DocumentIds">Restricts retrieval to these documents; omitted searches everything.</param>
+/// <param name="Tags">Restricts retrieval to documents carrying every one of these tags.</param>
+/// <param name="Metadata">Restricts retrieval to documents with exactly these metadata values.</param>
 internal sealed record AskRequestDto(
     string? Question,
     IReadOnlyList<ConversationTurnDto>? History = null,
     int? TopK = null,
     IReadOnlyList<string>? DocumentIds = null,
-    IReadOnlyDictionary<string, string>? PromptComponents = null);
+    IReadOnlyDictionary<string, string>? PromptComponents = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Metadata = null);
 
 internal sealed record ConversationTurnDto(string Question, string Answer);
 
@@ -65,10 +69,10 @@ internal sealed record StreamErrorDto(string Message, string? Code);
 
 internal sealed record DocumentDto(
     string Id, string SourcePath, string Title, string Format, string ContentHash, long SizeBytes, string Language,
-    DateTimeOffset IngestedAt, int ChunkCount)
+    DateTimeOffset IngestedAt, int ChunkCount, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> Metadata)
 {
     public static DocumentDto From(DocumentInfo d) =>
-        new(d.Id, d.SourcePath, d.Title, d.Format, d.ContentHash, d.SizeBytes, d.Language, d.IngestedAt, d.ChunkCount);
+        new(d.Id, d.SourcePath, d.Title, d.Format, d.ContentHash, d.SizeBytes, d.Language, d.IngestedAt, d.ChunkCount, d.Tags, d.Metadata);
 }
 
 internal sealed record DocumentDetailsDto(DocumentDto Document, IReadOnlyList<ChunkDto> Chunks)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RagPlatform.Core.Retrieval;
 using RagPlatform.Prompts;
 using RagPlatform.Rag.Answering;
 
@@ -26,13 +27,17 @@ internal static class AnswerOptions
                 : $"The {kind.GetName()} of generated answers (default from prompts/defaults.yaml; see 'ragp prompts list --kind {kind.GetName()}')",
         })).ToList();
 
-    /// <summary>Adds everything a question-answering command accepts: --top-k, --mode and the prompt components.</summary>
+    /// <summary>Adds everything a question-answering command accepts: --top-k, --mode, --tag/--meta filters and the prompt components.</summary>
     public static void AddTo(Command command)
     {
         command.Options.Add(TopK);
         command.Options.Add(Mode);
+        LabelOptions.ForFilter.AddTo(command);
         AddPromptComponentsTo(command);
     }
+
+    /// <summary>The --tag/--meta filter of a question-answering command, or null when none was given.</summary>
+    public static SearchFilter? GetFilter(CommandContext context) => LabelOptions.ForFilter.GetFilter(context.ParseResult);
 
     public static void AddPromptComponentsTo(Command command)
     {

@@ -20,10 +20,12 @@ internal static class AskCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var promptComponents = AnswerOptions.GetPromptComponents(context);
+        var filter = AnswerOptions.GetFilter(context);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var request = new AskRequest(
             context.ParseResult.GetValue(Question) ?? string.Empty,
             TopK: context.ParseResult.GetValue(AnswerOptions.TopK),
+            Filter: filter,
             PromptComponents: promptComponents);
         var answerer = context.Get<IQuestionAnswerer>();
         if (context.Json)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RagPlatform.Cli.Rendering;
+using RagPlatform.Core.Documents;
 using RagPlatform.Rag.Documents;
 using Spectre.Console;
 
@@ -34,12 +35,13 @@ internal static class DocsCommand
             return CommandRunner.Success;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Title", "Format", "Lang", "Chunks", "Path");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Title", "Format", "Lang", "Chunks", "Tags", "Metadata", "Path");
         foreach (var document in documents)
         {
             table.AddRow(
-                document.Id, document.Title, document.Format, document.Language,
-                document.ChunkCount.ToString(CultureInfo.InvariantCulture), DisplayPath.For(document.SourcePath));
+                Markup.Escape(document.Id), Markup.Escape(document.Title), document.Format, document.Language,
+                document.ChunkCount.ToString(CultureInfo.InvariantCulture), Markup.Escape(FormatTags(document)),
+                Markup.Escape(FormatMetadata(document)), Markup.Escape(DisplayPath.For(document.SourcePath)));
         }
 
         context.Console.Write(table);
@@ -69,6 +71,8 @@ internal static class DocsCommand
         grid.AddRow("[bold]Format[/]", Markup.Escape($"{document.Format}, {document.SizeBytes:N0} bytes, language {document.Language}"));
         grid.AddRow("[bold]Indexed[/]", Markup.Escape(document.IngestedAt.ToString("u", CultureInfo.InvariantCulture)));
         grid.AddRow("[bold]SHA-256[/]", Markup.Escape(document.ContentHash));
+        grid.AddRow("[bold]Tags[/]", Markup.Escape(FormatTags(document)));
+        grid.AddRow("[bold]Metadata[/]", Markup.Escape(FormatMetadata(document)));
         context.Console.Write(new Panel(grid).Header("Document"));
 
         var chunks = new Table().Border(TableBorder.Simple).AddColumns("#", "Section", "Page", "Tokens", "Offsets", "Text");
@@ -112,6 +116,11 @@ internal static class DocsCommand
         context.Environment.Error.WriteLine($"error: no indexed document has the id or path '{key}'. 'ragp docs list' shows what is indexed.");
         return CommandRunner.Failure;
     }
+
+    private static string FormatTags(DocumentInfo document) => string.Join(", ", document.Tags);
+
+    private static string FormatMetadata(DocumentInfo document) =>
+        string.Join(", ", document.Metadata.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key}={entry.Value}"));
 
     private static string Preview(string text)
     {

@@ -21,6 +21,7 @@ internal static class IngestCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("ingest", "Index documents so questions can be answered from them") { Paths, Force };
+        LabelOptions.ForIngestion.AddTo(command);
         CommandRunner.SetAction(command, environment, RunAsync);
         return command;
     }
@@ -28,7 +29,11 @@ internal static class IngestCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var paths = context.ParseResult.GetValue(Paths) ?? [];
-        var options = new IngestionRunOptions(Force: context.ParseResult.GetValue(Force));
+        var labels = LabelOptions.ForIngestion;
+        var options = new IngestionRunOptions(
+            Force: context.ParseResult.GetValue(Force),
+            Tags: labels.GetTags(context.ParseResult),
+            Metadata: labels.GetMetadata(context.ParseResult));
         var service = context.Get<DocumentIngestionService>();
         IngestionReport report;
         if (context.Json)

@@ -31,17 +31,18 @@ public sealed class DocumentIngestionService(
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new IngestionRunOptions();
+        var labels = DocumentLabelSet.From(options);
         var embedder = embeddings is null ? null : await ChunkEmbedder.CreateAsync(embeddings, store, cancellationToken).ConfigureAwait(false);
         var total = loader.CountFiles(paths);
         var results = new List<FileIngestionResult>();
-        UnchangedCheck? isUnchanged = options.Force ? null : (path, hash, ct) => IsUnchangedAsync(path, hash, embedder, ct);
+        UnchangedCheck? isUnchanged = options.Force ? null : (path, hash, ct) => IsUnchangedAsync(path, hash, labels, embedder, ct);
         await foreach (var loaded in loader.LoadAsync(paths, isUnchanged, cancellationToken).ConfigureAwait(false))
         {
             var result = loaded switch
             {
                 LoadFailure failure => Failed(failure.SourcePath, failure.Reason),
                 UnchangedDocument unchanged => await UnchangedAsync(unchanged, cancellationToken).ConfigureAwait(false),
-                LoadedDocument document => await StoreAsync(document, embedder, cancellationToken).ConfigureAwait(false),
+                LoadedDocument document => await StoreAsync(document, labels, embedder, cancellationToken).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"Unexpected load result {loaded.GetType().Name}."),
             };
             results.Add(result);
@@ -51,10 +52,11 @@ public sealed class DocumentIngestionService(
         return new IngestionReport(results);
     }
 
-    private async ValueTask<bool> IsUnchangedAsync(string path, string hash, ChunkEmbedder? embedder, CancellationToken cancellationToken)
+    private async ValueTask<bool> IsUnchangedAsync(
+        string path, string hash, DocumentLabelSet labels, ChunkEmbedder? embedder, CancellationToken cancellationToken)
     {
         var existing = await store.GetDocumentAsync(DocumentIdentity.ForPath(path), cancellationToken).ConfigureAwait(false);
-        return existing?.ContentHash == hash && (embedder is null || embedder.StoreHasVectors);
+        return existing?.ContentHash == hash && labels.AreOn(existing) && (embedder is null || embedder.StoreHasVectors);
     }
 
     private async Task<FileIngestionResult> UnchangedAsync(UnchangedDocument document, CancellationToken cancellationToken)
@@ -64,7 +66,8 @@ public sealed class DocumentIngestionService(
         return new FileIngestionResult(document.SourcePath, IngestionOutcome.Unchanged, id, existing?.ChunkCount ?? 0, null);
     }
 
-    private async Task<FileIngestionResult> StoreAsync(LoadedDocument document, ChunkEmbedder? embedder, CancellationToken cancellationToken)
+    private async Task<FileIngestionResult> StoreAsync(
+        LoadedDocument document, DocumentLabelSet labels, ChunkEmbedder? embedder, CancellationToken cancellationToken)
     {
         var id = DocumentIdentity.ForPath(document.SourcePath);
         try
@@ -84,7 +87,11 @@ public sealed class DocumentIngestionService(
             var existing = await store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
             var info = new DocumentInfo(
                 id, document.SourcePath, content.Title, document.Format, document.ContentHash, document.SizeBytes,
-                LanguageDetector.Detect(content.Text), _clock.GetUtcNow(), chunks.Count);
+                LanguageDetector.Detect(content.Text), _clock.GetUtcNow(), chunks.Count)
+            {
+                Tags = labels.Tags,
+                Metadata = labels.Metadata,
+            };
             await store.UpsertDocumentAsync(info, content.Text, chunks, vectors, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Indexed {Path}: {Chunks} chunks", document.SourcePath, chunks.Count);
             return new FileIngestionResult(document.SourcePath, existing is null ? IngestionOutcome.Added : IngestionOutcome.Updated, id, chunks.Count, null);
@@ -97,6 +104,20 @@ public sealed class DocumentIngestionService(
     }
 
     private static FileIngestionResult Failed(string path, string reason) => new(path, IngestionOutcome.Failed, null, 0, reason);
+
+    /// <summary>The checked labels of a run, and whether a stored document already carries exactly them.</summary>
+    private sealed record DocumentLabelSet(IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> Metadata)
+    {
+        /// <exception cref="ArgumentException">A malformed tag or metadata entry; the message names it.</exception>
+        public static DocumentLabelSet From(IngestionRunOptions options) => new(
+            DocumentLabels.NormalizeTags(options.Tags ?? [], "tags"),
+            DocumentLabels.NormalizeMetadata(options.Metadata ?? new Dictionary<string, string>(), "metadata"));
+
+        public bool AreOn(DocumentInfo document) =>
+            document.Tags.ToHashSet(StringComparer.Ordinal).SetEquals(Tags)
+            && document.Metadata.Count == Metadata.Count
+            && Metadata.All(entry => document.Metadata.TryGetValue(entry.Key, out var value) && value == entry.Value);
+    }
 
     /// <summary>Embeds chunks as passages and guards the store against vectors from a different model.</summary>
     private sealed class ChunkEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkStore store, string modelId, bool storeHasVectors)

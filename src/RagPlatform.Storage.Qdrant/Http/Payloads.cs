@@ -12,6 +12,12 @@ internal static class PayloadFields
     public const string Language = "language";
     public const string Kind = "kind";
     public const string Text = "text";
+    public const string Tags = "tags";
+
+    /// <summary>The nested object of a document's metadata; one key is the field "meta.{key}".</summary>
+    public const string Metadata = "meta";
+
+    public static string MetadataKey(string key) => $"{Metadata}.{key}";
 }
 
 /// <summary>What a point in the documents collection holds.</summary>
@@ -21,7 +27,10 @@ internal static class RecordKinds
     public const string EmbeddingSignature = "embedding_signature";
 }
 
-/// <summary>A chunk point's payload: the chunk itself plus its document's language for filtering.</summary>
+/// <summary>
+/// A chunk point's payload: the chunk itself plus its document's language, tags and metadata for filtering (the
+/// labels are left out when the document has none).
+/// </summary>
 internal sealed record ChunkPayload(
     [property: JsonPropertyName(PayloadFields.DocumentId)] string DocumentId,
     int Index,
@@ -33,11 +42,14 @@ internal sealed record ChunkPayload(
     int StartOffset,
     int EndOffset,
     int TokenCount,
-    [property: JsonPropertyName(PayloadFields.Language)] string Language)
+    [property: JsonPropertyName(PayloadFields.Language)] string Language,
+    [property: JsonPropertyName(PayloadFields.Tags)] IReadOnlyList<string>? Tags = null,
+    [property: JsonPropertyName(PayloadFields.Metadata)] IReadOnlyDictionary<string, string>? Metadata = null)
 {
-    public static ChunkPayload From(Chunk chunk, string language) => new(
+    public static ChunkPayload From(Chunk chunk, DocumentInfo document) => new(
         chunk.DocumentId, chunk.Index, chunk.Text, chunk.SourcePath, chunk.Title, chunk.HeadingPath, chunk.Page,
-        chunk.StartOffset, chunk.EndOffset, chunk.TokenCount, language);
+        chunk.StartOffset, chunk.EndOffset, chunk.TokenCount, document.Language,
+        DocumentLabelPayload.Tags(document), DocumentLabelPayload.Metadata(document));
 
     public Chunk ToChunk() => new(
         Chunk.CreateId(DocumentId, Index), DocumentId, Index, Text, SourcePath, Title, HeadingPath, Page,
@@ -56,14 +68,34 @@ internal sealed record DocumentPayload(
     [property: JsonPropertyName(PayloadFields.Language)] string Language,
     DateTimeOffset IngestedAt,
     int ChunkCount,
-    [property: JsonPropertyName(PayloadFields.Text)] string? Text)
+    [property: JsonPropertyName(PayloadFields.Text)] string? Text,
+    [property: JsonPropertyName(PayloadFields.Tags)] IReadOnlyList<string>? Tags = null,
+    [property: JsonPropertyName(PayloadFields.Metadata)] IReadOnlyDictionary<string, string>? Metadata = null)
 {
     public static DocumentPayload From(DocumentInfo document, string text) => new(
         RecordKinds.Document, document.Id, document.SourcePath, document.Title, document.Format, document.ContentHash,
-        document.SizeBytes, document.Language, document.IngestedAt, document.ChunkCount, text);
+        document.SizeBytes, document.Language, document.IngestedAt, document.ChunkCount, text,
+        DocumentLabelPayload.Tags(document), DocumentLabelPayload.Metadata(document));
 
-    public DocumentInfo ToDocumentInfo() => new(
-        DocumentId, SourcePath, Title, Format, ContentHash, SizeBytes, Language, IngestedAt, ChunkCount);
+    public DocumentInfo ToDocumentInfo()
+    {
+        var document = new DocumentInfo(DocumentId, SourcePath, Title, Format, ContentHash, SizeBytes, Language, IngestedAt, ChunkCount);
+        // Unlabelled documents keep DocumentInfo's shared empty defaults, so they stay equal to the records written.
+        return document with
+        {
+            Tags = Tags is { Count: > 0 } tags ? tags : document.Tags,
+            Metadata = Metadata is { Count: > 0 } metadata ? metadata : document.Metadata,
+        };
+    }
+}
+
+/// <summary>A document's labels as payload members: left out (null) when it has none, so unlabelled points stay as they were.</summary>
+internal static class DocumentLabelPayload
+{
+    public static IReadOnlyList<string>? Tags(DocumentInfo document) => document.Tags.Count == 0 ? null : document.Tags;
+
+    public static IReadOnlyDictionary<string, string>? Metadata(DocumentInfo document) =>
+        document.Metadata.Count == 0 ? null : document.Metadata;
 }
 
 /// <summary>A document record read with only its text selected.</summary>

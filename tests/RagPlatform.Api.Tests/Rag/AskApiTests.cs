@@ -65,6 +65,8 @@ public sealed class AskApiTests : IAsyncLifetime
     [InlineData("""{"question":"   "}""", "question")]
     [InlineData("""{"question":"What is chunking?","topK":0}""", "topK")]
     [InlineData("""{"question":"What is chunking?","documentIds":[""]}""", "documentIds")]
+    [InlineData("""{"question":"What is chunking?","tags":[" "]}""", "tags")]
+    [InlineData("""{"question":"What is chunking?","metadata":{"owner.name":"tim"}}""", "metadata")]
     [InlineData("""{"question":42}""", "question")]
     public async Task Invalid_questions_are_400_problem_details_naming_the_field(string body, string param)
     {

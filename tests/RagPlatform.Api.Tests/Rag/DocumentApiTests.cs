@@ -72,6 +72,42 @@ public sealed class DocumentApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_labels_are_listed_and_filter_ask()
+    {
+        using var content = Multipart(("lecture.md", LectureNotes));
+        content.Add(new StringContent("course:nlp"), "tags");
+        content.Add(new StringContent("week3"), "tags");
+        content.Add(new StringContent("owner=tim"), "metadata");
+
+        using var upload = await Rag.Http.PostAsync("api/documents", content);
+        var id = (await upload.ReadJsonAsync()).GetProperty("files")[0].GetProperty("documentId").GetString();
+        using var list = await Rag.Http.GetAsync("api/documents");
+        var listed = (await list.ReadJsonAsync()).EnumerateArray().Single(d => d.GetProperty("id").GetString() == id);
+        using var ask = await Rag.Http.PostAsync("api/ask", HttpHelpers.Json(
+            """{"question":"What does an embedding map a text to?","tags":["week3"],"metadata":{"owner":"tim"}}"""));
+
+        Assert.Equal(["course:nlp", "week3"], listed.GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()));
+        Assert.Equal("tim", listed.GetProperty("metadata").GetProperty("owner").GetString());
+        var context = (await ask.ReadJsonAsync()).GetProperty("context").EnumerateArray().ToList();
+        Assert.NotEmpty(context);
+        Assert.All(context, chunk => Assert.Equal(id, chunk.GetProperty("documentId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_malformed_label_is_a_400_naming_the_field_and_nothing_is_stored()
+    {
+        using var content = Multipart(("lecture.md", LectureNotes));
+        content.Add(new StringContent("owner"), "metadata");
+
+        using var response = await Rag.Http.PostAsync("api/documents", content);
+
+        var problem = await response.AssertProblemAsync(400);
+        Assert.Equal("metadata", problem.GetProperty("param").GetString());
+        Assert.Contains("key=value", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Rag.StorePath, "uploads")));
+    }
+
+    [Fact]
     public async Task Uploading_the_same_file_again_finds_it_unchanged()
     {
         using var first = await Rag.Http.PostAsync("api/documents", Multipart(("notes.md", LectureNotes)));

@@ -32,7 +32,7 @@ internal static class QdrantReplies
         var payloadSchema = indexed
             ? """
               {"document_id":{"data_type":"keyword","points":0},"source_path":{"data_type":"keyword","points":0},
-               "language":{"data_type":"keyword","points":0}}
+               "language":{"data_type":"keyword","points":0},"tags":{"data_type":"keyword","points":0}}
               """
             : "{}";
         return Ok($$$$"""
