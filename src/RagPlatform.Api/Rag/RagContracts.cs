@@ -10,12 +10,14 @@ namespace RagPlatform.Api.Rag;
 
 /// <param name="PromptComponents">Prompt-library choices by component (persona, tone, …); omitted ones use the defaults.</param>
 /// <param name="DocumentIds">Restricts retrieval to these documents; omitted searches everything.</param>
+/// <param name="HybridWeight">Hybrid search balance, 0 (keyword only) to 1 (semantic only); omitted uses the configured weights.</param>
 internal sealed record AskRequestDto(
     string? Question,
     IReadOnlyList<ConversationTurnDto>? History = null,
     int? TopK = null,
     IReadOnlyList<string>? DocumentIds = null,
-    IReadOnlyDictionary<string, string>? PromptComponents = null);
+    IReadOnlyDictionary<string, string>? PromptComponents = null,
+    double? HybridWeight = null);
 
 internal sealed record ConversationTurnDto(string Question, string Answer);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RagPlatform.Core.Retrieval;
 using RagPlatform.Prompts;
 using RagPlatform.Rag.Answering;
 
@@ -10,6 +11,11 @@ internal static class AnswerOptions
     public static readonly Option<int?> TopK = new("--top-k", "-k")
     {
         Description = "How many passages to retrieve per question (default Retrieval:TopK = 5)",
+    };
+
+    public static readonly Option<double?> HybridWeight = new("--hybrid-weight")
+    {
+        Description = "Hybrid search balance from 0 (keyword only) to 1 (semantic only); needs an embedding model (default Retrieval:KeywordWeight and DenseWeight)",
     };
 
     public static readonly Option<AnsweringModeSetting?> Mode = new("--mode")
@@ -26,10 +32,11 @@ internal static class AnswerOptions
                 : $"The {kind.GetName()} of generated answers (default from prompts/defaults.yaml; see 'ragp prompts list --kind {kind.GetName()}')",
         })).ToList();
 
-    /// <summary>Adds everything a question-answering command accepts: --top-k, --mode and the prompt components.</summary>
+    /// <summary>Adds everything a question-answering command accepts: --top-k, --hybrid-weight, --mode and the prompt components.</summary>
     public static void AddTo(Command command)
     {
         command.Options.Add(TopK);
+        command.Options.Add(HybridWeight);
         command.Options.Add(Mode);
         AddPromptComponentsTo(command);
     }
@@ -72,6 +79,17 @@ internal static class AnswerOptions
 
         return chosen.ToDictionary(component => component.Kind.GetName(), component => component.Value!);
     }
+
+    /// <summary>The fusion weights chosen with --hybrid-weight, or null for the configured ones.</summary>
+    /// <exception cref="ArgumentException">The value is outside 0–1.</exception>
+    public static FusionWeights? GetWeights(ParseResult parseResult) =>
+        parseResult.GetValue(HybridWeight) switch
+        {
+            null => null,
+            double share when share is >= 0 and <= 1 => FusionWeights.FromDenseShare(share),
+            double share => throw new ArgumentException(
+                $"--hybrid-weight must be between 0 (keyword only) and 1 (semantic only), got {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}."),
+        };
 
     public static IReadOnlyDictionary<string, string?> ToConfiguration(ParseResult parseResult)
     {

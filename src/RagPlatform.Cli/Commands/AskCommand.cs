@@ -20,11 +20,13 @@ internal static class AskCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var promptComponents = AnswerOptions.GetPromptComponents(context);
+        var weights = AnswerOptions.GetWeights(context.ParseResult);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var request = new AskRequest(
             context.ParseResult.GetValue(Question) ?? string.Empty,
             TopK: context.ParseResult.GetValue(AnswerOptions.TopK),
-            PromptComponents: promptComponents);
+            PromptComponents: promptComponents,
+            Weights: weights);
         var answerer = context.Get<IQuestionAnswerer>();
         if (context.Json)
         {

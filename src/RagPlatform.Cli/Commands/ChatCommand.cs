@@ -21,6 +21,7 @@ internal static class ChatCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var promptComponents = AnswerOptions.GetPromptComponents(context);
+        var weights = AnswerOptions.GetWeights(context.ParseResult);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var answerer = context.Get<IQuestionAnswerer>();
         var history = new List<ConversationTurn>();
@@ -41,7 +42,7 @@ internal static class ChatCommand
                 continue;
             }
 
-            var request = new AskRequest(line, history.ToList(), context.ParseResult.GetValue(AnswerOptions.TopK), PromptComponents: promptComponents);
+            var request = new AskRequest(line, history.ToList(), context.ParseResult.GetValue(AnswerOptions.TopK), PromptComponents: promptComponents, Weights: weights);
             try
             {
                 var answer = context.Json
