@@ -25,6 +25,7 @@ internal static class WebServiceCollectionExtensions
             sp.GetRequiredService<DocumentLoader>().SupportedExtensions));
         services.AddSingleton<SampleCorpusInitializer>();
         services.AddSingleton<PromptPickerSource>();
+        services.AddSingleton<HybridSearchStatus>();
 
         services.AddRagEvaluation();
         services.AddSingleton<ChatRatingStore>();
