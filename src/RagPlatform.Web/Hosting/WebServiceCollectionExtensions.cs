@@ -29,6 +29,7 @@ internal static class WebServiceCollectionExtensions
 
         services.AddRagEvaluation();
         services.AddSingleton<ChatRatingStore>();
+        services.AddSingleton<ChatFeedbackReports>();
         services.AddSingleton<EvaluationRunStore>();
         services.AddSingleton<EvaluationDatasets>();
         services.AddSingleton<EvaluationRunService>();
