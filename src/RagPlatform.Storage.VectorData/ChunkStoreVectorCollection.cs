@@ -227,7 +227,7 @@ public sealed class ChunkStoreVectorCollection : VectorStoreCollection<string, R
             : new Dictionary<string, ReadOnlyMemory<float>>();
         return chunks
             .Select(chunk => RagChunkRecord.From(
-                chunk, documents[chunk.DocumentId], vectors.TryGetValue(chunk.Id, out var vector) ? vector : null))
+                chunk, documents[chunk.DocumentId], vectors.TryGetValue(chunk.Id, out var vector) ? (ReadOnlyMemory<float>?)vector : null))
             .ToList();
     }
 }
