@@ -28,7 +28,7 @@ public sealed class ChunkStoreVectorCollection : VectorStoreCollection<string, R
 
     private const string DocumentLevelWritesOnly =
         "The RagPlatform chunk store is written one whole document at a time, atomically, by ingestion: " +
-        "ingest or remove documents (ragp ingest / ragp remove, or DocumentIngestionService) instead of writing single chunks.";
+        "ingest or remove documents (ragp ingest / ragp docs remove, or DocumentIngestionService) instead of writing single chunks.";
 
     private readonly IChunkStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddingGenerator;

@@ -61,7 +61,7 @@ public sealed class ChunkStoreVectorStore : VectorStore
     /// <exception cref="NotSupportedException">Always; remove documents through the platform.</exception>
     public override Task EnsureCollectionDeletedAsync(string name, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(
-            "The RagPlatform chunk store is written one whole document at a time by ingestion: remove documents (ragp remove) instead of deleting the collection.");
+            "The RagPlatform chunk store is written one whole document at a time by ingestion: remove documents (ragp docs remove) instead of deleting the collection.");
 
     public override object? GetService(Type serviceType, object? serviceKey = null)
     {
