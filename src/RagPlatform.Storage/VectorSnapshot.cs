@@ -122,6 +122,7 @@ internal sealed class VectorSnapshot
         }
 
         var blobLength = dimensions * sizeof(float);
+        var documents = new List<(string DocumentId, long[] ChunkRowIds, float[] UnitVectors)>();
         var rowIds = new List<long>();
         var vectors = new List<float>();
         string? currentDocument = null;
@@ -131,7 +132,7 @@ internal sealed class VectorSnapshot
             var documentId = reader.GetString(0);
             if (documentId != currentDocument)
             {
-                AddDocument(currentDocument, rowIds, vectors, dimensions, into);
+                AddDocument(currentDocument, rowIds, vectors, documents);
                 currentDocument = documentId;
             }
 
@@ -152,14 +153,20 @@ internal sealed class VectorSnapshot
             rowIds.Add(reader.GetInt64(1));
         }
 
-        AddDocument(currentDocument, rowIds, vectors, dimensions, into);
+        AddDocument(currentDocument, rowIds, vectors, documents);
+        var blocks = VectorBlock.CreateMany(documents.Select(document => (document.ChunkRowIds, document.UnitVectors)).ToList(), dimensions);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            into[documents[i].DocumentId] = blocks[i];
+        }
     }
 
-    private static void AddDocument(string? documentId, List<long> rowIds, List<float> vectors, int dimensions, Dictionary<string, VectorBlock> into)
+    private static void AddDocument(
+        string? documentId, List<long> rowIds, List<float> vectors, List<(string DocumentId, long[] ChunkRowIds, float[] UnitVectors)> documents)
     {
         if (documentId is not null)
         {
-            into[documentId] = new VectorBlock([.. rowIds], [.. vectors], dimensions);
+            documents.Add((documentId, [.. rowIds], [.. vectors]));
         }
 
         rowIds.Clear();

@@ -1,11 +1,13 @@
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Onnx;
+using RagPlatform.Benchmarks.Vectors;
 
 namespace RagPlatform.Benchmarks;
 
 internal static class Program
 {
     private const string OnnxCommand = "onnx";
+    private const string VectorsCommand = "vectors";
     private const string ReportPath = "docs/benchmarks.md";
     private const string SolutionFile = "RagPlatform.sln";
 
@@ -13,7 +15,8 @@ internal static class Program
         "# Benchmarks\n\n" +
         "Each section below is written by the benchmark program (tests/RagPlatform.Benchmarks, a console app that " +
         "`dotnet test` does not run) and names the command that regenerates it; a run replaces only its own section.\n\n" +
-        $"- Local transformer runtime (ONNX): `{OnnxReport.Command}`";
+        $"- Local transformer runtime (ONNX): `{OnnxReport.Command}`\n" +
+        $"- Dense vector search (embedded store): `{VectorReport.Command}`";
 
     public static async Task<int> Main(string[] args)
     {
@@ -29,6 +32,8 @@ internal static class Program
             case [OnnxCommand]:
                 await RunOnnxAsync(cancellation.Token);
                 return 0;
+            case [VectorsCommand, .. var vectorArguments]:
+                return await RunVectorsAsync(vectorArguments, cancellation.Token);
             case [MemoryProbe.Command, OnnxModelKind.Encoder, var directory]:
                 await MemoryProbe.RunInChildAsync(directory, () => EmbedOnceAsync(directory, cancellation.Token));
                 return 0;
@@ -36,7 +41,9 @@ internal static class Program
                 await MemoryProbe.RunInChildAsync(directory, () => DecodeOnceAsync(directory, cancellation.Token));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Usage: {OnnxReport.Command}\n  Benchmarks the local ONNX transformer runtime and rewrites its section of {ReportPath}.");
+                await Console.Error.WriteLineAsync(
+                    $"Usage: {OnnxReport.Command}\n  Benchmarks the local ONNX transformer runtime and rewrites its section of {ReportPath}.\n" +
+                    $"   or: {VectorOptions.Usage}\n  Benchmarks dense, keyword and hybrid search in the embedded store and rewrites its section.");
                 return 2;
         }
     }
@@ -47,7 +54,7 @@ internal static class Program
         var modelRoot = Directory.CreateTempSubdirectory("ragp-bench-onnx-").FullName;
         try
         {
-            var suite = new OnnxSuite(modelRoot, message => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}"));
+            var suite = new OnnxSuite(modelRoot, Log);
             var results = await suite.RunAsync(cancellationToken);
             var section = OnnxReport.ToMarkdown(results, MachineInfo.Current());
             MarkdownSections.Replace(reportPath, OnnxReport.Heading, section, NewReportHeader);
@@ -59,6 +66,47 @@ internal static class Program
             Directory.Delete(modelRoot, recursive: true);
         }
     }
+
+    private static async Task<int> RunVectorsAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        VectorOptions options;
+        try
+        {
+            options = VectorOptions.Parse(arguments);
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+
+        var reportPath = Path.Combine(FindRepositoryRoot(), ReportPath);
+        var workRoot = Directory.CreateTempSubdirectory("ragp-bench-vectors-").FullName;
+        try
+        {
+            var suite = new VectorSuite(workRoot, Log);
+            var results = new List<VectorResult>();
+            foreach (var size in options.Sizes)
+            {
+                foreach (var distribution in options.Distributions)
+                {
+                    results.Add(await suite.RunAsync(size, distribution, cancellationToken));
+                }
+            }
+
+            var section = VectorReport.ToMarkdown(results, options, MachineInfo.Current());
+            MarkdownSections.Replace(reportPath, VectorReport.Heading, section, NewReportHeader);
+            Console.WriteLine(section);
+            Console.WriteLine($"Wrote {reportPath}");
+            return results.All(result => result.Passed) ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(workRoot, recursive: true);
+        }
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     private static async Task<IDisposable> EmbedOnceAsync(string directory, CancellationToken cancellationToken)
     {

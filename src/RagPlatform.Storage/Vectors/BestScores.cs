@@ -14,6 +14,9 @@ internal sealed class BestScores<T>
         _kept = new PriorityQueue<T, float>(capacity + 1);
     }
 
+    /// <summary>True when <see cref="Offer"/> would keep an item of this score; cheaper than offering it.</summary>
+    public bool WouldKeep(float score) => _kept.Count < _capacity || score > _worstKept;
+
     public void Offer(T item, float score)
     {
         if (_kept.Count < _capacity)

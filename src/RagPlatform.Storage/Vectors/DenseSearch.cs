@@ -22,18 +22,19 @@ internal static class DenseSearch
     /// <param name="unitQuery">The query, unit length.</param>
     /// <returns>The best <paramref name="top"/> rows by cosine, best first (ties by chunk row).</returns>
     public static IReadOnlyList<(long ChunkRowId, double Score)> Exact(
-        ReadOnlySpan<float> unitQuery, IEnumerable<VectorBlock> blocks, ChunkRowScope scope, int top)
+        ReadOnlySpan<float> unitQuery, IReadOnlyList<VectorBlock> blocks, ChunkRowScope scope, int top)
     {
         var best = new BestScores<long>(top);
+        var scores = ScoreBuffer(blocks);
         foreach (var block in blocks)
         {
+            var blockScores = scores.AsSpan(0, block.Count);
             for (var row = 0; row < block.Count; row++)
             {
-                if (scope.Allows(block.ChunkRowIds[row]))
-                {
-                    best.Offer(block.ChunkRowIds[row], TensorPrimitives.Dot(unitQuery, block.Vector(row)));
-                }
+                blockScores[row] = TensorPrimitives.Dot(unitQuery, block.Vector(row));
             }
+
+            Keep(block, blockScores, scope, best, (block, row) => block.ChunkRowIds[row]);
         }
 
         return Ranked(best.Items);
@@ -41,19 +42,16 @@ internal static class DenseSearch
 
     /// <summary>Ranks every allowed row by its int8 score, then re-scores the <see cref="CandidatePool"/> best exactly.</summary>
     public static IReadOnlyList<(long ChunkRowId, double Score)> Approximate(
-        ReadOnlySpan<float> unitQuery, IEnumerable<VectorBlock> blocks, ChunkRowScope scope, int top)
+        ReadOnlySpan<float> unitQuery, IReadOnlyList<VectorBlock> blocks, ChunkRowScope scope, int top)
     {
         var query = new Int8Query(unitQuery);
         var candidates = new BestScores<(VectorBlock Block, int Row)>(CandidatePool(top));
+        var scores = ScoreBuffer(blocks);
         foreach (var block in blocks)
         {
-            for (var row = 0; row < block.Count; row++)
-            {
-                if (scope.Allows(block.ChunkRowIds[row]))
-                {
-                    candidates.Offer((block, row), block.Codes.Score(query, row));
-                }
-            }
+            var blockScores = scores.AsSpan(0, block.Count);
+            block.Codes.Score(query, blockScores);
+            Keep(block, blockScores, scope, candidates, (block, row) => (block, row));
         }
 
         var best = new BestScores<long>(top);
@@ -63,6 +61,19 @@ internal static class DenseSearch
         }
 
         return Ranked(best.Items);
+    }
+
+    private static float[] ScoreBuffer(IReadOnlyList<VectorBlock> blocks) => new float[blocks.Count == 0 ? 0 : blocks.Max(block => block.Count)];
+
+    private static void Keep<T>(VectorBlock block, ReadOnlySpan<float> scores, ChunkRowScope scope, BestScores<T> best, Func<VectorBlock, int, T> item)
+    {
+        for (var row = 0; row < scores.Length; row++)
+        {
+            if (best.WouldKeep(scores[row]) && scope.Allows(block.ChunkRowIds[row]))
+            {
+                best.Offer(item(block, row), scores[row]);
+            }
+        }
     }
 
     private static List<(long ChunkRowId, double Score)> Ranked(IEnumerable<(long ChunkRowId, float Score)> hits)

@@ -11,28 +11,61 @@ internal sealed class Int8Codes
 {
     private const float MaxCode = 127f;
 
-    private readonly sbyte[] _codes;
-    private readonly float[] _scales;
+    private readonly ArraySegment<sbyte> _codes;
+    private readonly ArraySegment<float> _scales;
 
-    /// <param name="vectors"><paramref name="dimensions"/>-component vectors back to back.</param>
-    public Int8Codes(ReadOnlySpan<float> vectors, int dimensions)
+    private Int8Codes(ArraySegment<sbyte> codes, ArraySegment<float> scales, int stride)
     {
-        Stride = Int8DotProduct.Stride(dimensions);
-        var count = vectors.Length / dimensions;
-        _codes = new sbyte[count * Stride];
-        _scales = new float[count];
-        var scaled = new float[dimensions];
-        for (var row = 0; row < count; row++)
-        {
-            _scales[row] = Quantize(vectors.Slice(row * dimensions, dimensions), scaled, _codes.AsSpan(row * Stride, dimensions));
-        }
+        _codes = codes;
+        _scales = scales;
+        Stride = stride;
     }
 
     public int Stride { get; }
 
-    /// <summary>The vector's score against <paramref name="query"/>, proportional to their dot product (up to rounding).</summary>
-    public float Score(Int8Query query, int row) =>
-        Int8DotProduct.Dot(query, _codes.AsSpan(row * Stride, Stride)) * _scales[row];
+    /// <summary>
+    /// Quantises each group of vectors (<paramref name="dimensions"/> components back to back) into one shared array,
+    /// so that a scan over all the groups streams through contiguous memory instead of jumping between small arrays.
+    /// </summary>
+    public static Int8Codes[] QuantizeTogether(IReadOnlyList<float[]> groups, int dimensions)
+    {
+        var stride = Int8DotProduct.Stride(dimensions);
+        var counts = groups.Select(group => group.Length / dimensions).ToArray();
+        var allCodes = new sbyte[counts.Sum() * stride];
+        var allScales = new float[counts.Sum()];
+        var scratch = new float[dimensions];
+        var result = new Int8Codes[groups.Count];
+        var first = 0;
+        for (var group = 0; group < groups.Count; group++)
+        {
+            var codes = new ArraySegment<sbyte>(allCodes, first * stride, counts[group] * stride);
+            var scales = new ArraySegment<float>(allScales, first, counts[group]);
+            for (var row = 0; row < counts[group]; row++)
+            {
+                scales[row] = Quantize(groups[group].AsSpan(row * dimensions, dimensions), scratch, codes.AsSpan(row * stride, dimensions));
+            }
+
+            result[group] = new Int8Codes(codes, scales, stride);
+            first += counts[group];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes each vector's score against <paramref name="query"/> to <paramref name="scores"/> (one per vector);
+    /// scores are proportional to the dot products, up to rounding.
+    /// </summary>
+    public void Score(Int8Query query, Span<float> scores)
+    {
+        ReadOnlySpan<sbyte> codes = _codes;
+        for (var row = 0; row < scores.Length; row++)
+        {
+            scores[row] = Int8DotProduct.Dot(query, codes.Slice(row * Stride, Stride));
+        }
+
+        TensorPrimitives.Multiply(scores, _scales, scores);
+    }
 
     /// <returns>The scale that turns the codes back into the vector.</returns>
     public static float Quantize(ReadOnlySpan<float> vector, Span<float> scratch, Span<sbyte> codes)

@@ -6,13 +6,12 @@ namespace RagPlatform.Storage.Vectors;
 /// </summary>
 internal sealed class VectorBlock
 {
-    /// <param name="unitVectors">Unit-length vectors back to back, one per entry of <paramref name="chunkRowIds"/>.</param>
-    public VectorBlock(long[] chunkRowIds, float[] unitVectors, int dimensions)
+    private VectorBlock(long[] chunkRowIds, float[] unitVectors, int dimensions, Int8Codes codes)
     {
         ChunkRowIds = chunkRowIds;
         UnitVectors = unitVectors;
         Dimensions = dimensions;
-        Codes = new Int8Codes(unitVectors, dimensions);
+        Codes = codes;
     }
 
     public long[] ChunkRowIds { get; }
@@ -24,6 +23,14 @@ internal sealed class VectorBlock
     public Int8Codes Codes { get; }
 
     public int Count => ChunkRowIds.Length;
+
+    /// <summary>One block per document, with the int8 codes of all of them in one array (see <see cref="Int8Codes.QuantizeTogether"/>).</summary>
+    /// <param name="documents">Chunk row ids and their unit-length vectors back to back, one per entry of the row ids.</param>
+    public static VectorBlock[] CreateMany(IReadOnlyList<(long[] ChunkRowIds, float[] UnitVectors)> documents, int dimensions)
+    {
+        var codes = Int8Codes.QuantizeTogether(documents.Select(document => document.UnitVectors).ToList(), dimensions);
+        return documents.Select((document, index) => new VectorBlock(document.ChunkRowIds, document.UnitVectors, dimensions, codes[index])).ToArray();
+    }
 
     public ReadOnlySpan<float> Vector(int row) => UnitVectors.AsSpan(row * Dimensions, Dimensions);
 }

@@ -58,11 +58,12 @@ public sealed class DenseSearchTests
     }
 
     /// <summary>Blocks of <see cref="RowsPerBlock"/> vectors whose chunk row ids are their indexes in <paramref name="corpus"/>.</summary>
-    private static List<VectorBlock> Blocks(float[][] corpus) =>
-        corpus.Chunk(RowsPerBlock)
-            .Select((vectors, block) => new VectorBlock(
-                Enumerable.Range(block * RowsPerBlock, vectors.Length).Select(index => (long)index).ToArray(),
-                vectors.SelectMany(vector => vector).ToArray(),
-                Dimensions))
-            .ToList();
+    private static VectorBlock[] Blocks(float[][] corpus) =>
+        VectorBlock.CreateMany(
+            corpus.Chunk(RowsPerBlock)
+                .Select((vectors, block) => (
+                    Enumerable.Range(block * RowsPerBlock, vectors.Length).Select(index => (long)index).ToArray(),
+                    vectors.SelectMany(vector => vector).ToArray()))
+                .ToList(),
+            Dimensions);
 }
