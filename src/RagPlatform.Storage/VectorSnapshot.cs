@@ -75,7 +75,7 @@ internal sealed class VectorSnapshot
 
     /// <summary>The <paramref name="top"/> most cosine-similar chunks in <paramref name="scope"/>, best first (ties by chunk row).</summary>
     /// <param name="approximateThreshold">
-    /// Searches over at least this many vectors (after the document filter) use the approximate int8 scan; smaller ones,
+    /// Searches over at least this many vectors (after filtering) use the approximate int8 scan; smaller ones,
     /// including selective filters, are exact.
     /// </param>
     public IReadOnlyList<(long ChunkRowId, double Score)> Search(ReadOnlySpan<float> query, int top, ChunkRowScope scope, int approximateThreshold)

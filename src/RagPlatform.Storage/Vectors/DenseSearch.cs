@@ -12,10 +12,16 @@ namespace RagPlatform.Storage.Vectors;
 /// score gaps among the top results, so the re-ranked top 10 matches the exact one at a recall of about 1.0 even on
 /// uniform random vectors, where graph indexes are weakest. It also builds in milliseconds (no sidecar file to keep
 /// in step with SQLite), updates per document, and applies filters exactly during the scan instead of post-filtering
-/// a candidate list. Its cost is linear, so at millions of vectors a graph index would be faster.
+/// a candidate list. Its cost is linear, so at millions of vectors a graph index would be faster. Both searches split
+/// large scans across the cores.
 /// </remarks>
 internal static class DenseSearch
 {
+    // A part of the scan smaller than this (about half a millisecond of int8 work) is not worth handing to another core.
+    private const int MinimumRowsPerPart = 20_000;
+
+    private delegate void BlockScorer(VectorBlock block, Span<float> scores);
+
     /// <summary>How many int8-ranked candidates are re-scored exactly for a top-<paramref name="top"/> search.</summary>
     public static int CandidatePool(int top) => Math.Max(4 * top, 64);
 
@@ -24,20 +30,16 @@ internal static class DenseSearch
     public static IReadOnlyList<(long ChunkRowId, double Score)> Exact(
         ReadOnlySpan<float> unitQuery, IReadOnlyList<VectorBlock> blocks, ChunkRowScope scope, int top)
     {
-        var best = new BestScores<long>(top);
-        var scores = ScoreBuffer(blocks);
-        foreach (var block in blocks)
+        var query = unitQuery.ToArray();
+        var best = Scan(blocks, scope, top, (block, scores) =>
         {
-            var blockScores = scores.AsSpan(0, block.Count);
-            for (var row = 0; row < block.Count; row++)
+            for (var row = 0; row < scores.Length; row++)
             {
-                blockScores[row] = TensorPrimitives.Dot(unitQuery, block.Vector(row));
+                scores[row] = TensorPrimitives.Dot(query, block.Vector(row));
             }
+        });
 
-            Keep(block, blockScores, scope, best, (block, row) => block.ChunkRowIds[row]);
-        }
-
-        return Ranked(best.Items);
+        return Ranked(best.Items.Select(hit => (hit.Item.Block.ChunkRowIds[hit.Item.Row], hit.Score)));
     }
 
     /// <summary>Ranks every allowed row by its int8 score, then re-scores the <see cref="CandidatePool"/> best exactly.</summary>
@@ -45,14 +47,7 @@ internal static class DenseSearch
         ReadOnlySpan<float> unitQuery, IReadOnlyList<VectorBlock> blocks, ChunkRowScope scope, int top)
     {
         var query = new Int8Query(unitQuery);
-        var candidates = new BestScores<(VectorBlock Block, int Row)>(CandidatePool(top));
-        var scores = ScoreBuffer(blocks);
-        foreach (var block in blocks)
-        {
-            var blockScores = scores.AsSpan(0, block.Count);
-            block.Codes.Score(query, blockScores);
-            Keep(block, blockScores, scope, candidates, (block, row) => (block, row));
-        }
+        var candidates = Scan(blocks, scope, CandidatePool(top), (block, scores) => block.Codes.Score(query, scores));
 
         var best = new BestScores<long>(top);
         foreach (var ((block, row), _) in candidates.Items)
@@ -63,17 +58,67 @@ internal static class DenseSearch
         return Ranked(best.Items);
     }
 
-    private static float[] ScoreBuffer(IReadOnlyList<VectorBlock> blocks) => new float[blocks.Count == 0 ? 0 : blocks.Max(block => block.Count)];
-
-    private static void Keep<T>(VectorBlock block, ReadOnlySpan<float> scores, ChunkRowScope scope, BestScores<T> best, Func<VectorBlock, int, T> item)
+    /// <summary>
+    /// The <paramref name="capacity"/> best-scoring allowed rows. Large scans are split into one part per core, each
+    /// keeping its own best, so a single query uses the whole machine.
+    /// </summary>
+    private static BestScores<(VectorBlock Block, int Row)> Scan(IReadOnlyList<VectorBlock> blocks, ChunkRowScope scope, int capacity, BlockScorer score)
     {
-        for (var row = 0; row < scores.Length; row++)
+        var parts = Partition(blocks);
+        var bestPerPart = new BestScores<(VectorBlock Block, int Row)>[parts.Count];
+        Parallel.For(0, parts.Count, part =>
         {
-            if (best.WouldKeep(scores[row]) && scope.Allows(block.ChunkRowIds[row]))
+            var best = new BestScores<(VectorBlock Block, int Row)>(capacity);
+            var scores = new float[parts[part].Select(block => block.Count).DefaultIfEmpty().Max()];
+            foreach (var block in parts[part])
             {
-                best.Offer(item(block, row), scores[row]);
+                var blockScores = scores.AsSpan(0, block.Count);
+                score(block, blockScores);
+                for (var row = 0; row < blockScores.Length; row++)
+                {
+                    if (best.WouldKeep(blockScores[row]) && scope.Allows(block.ChunkRowIds[row]))
+                    {
+                        best.Offer((block, row), blockScores[row]);
+                    }
+                }
             }
+
+            bestPerPart[part] = best;
+        });
+
+        if (bestPerPart.Length == 1)
+        {
+            return bestPerPart[0];
         }
+
+        var merged = new BestScores<(VectorBlock Block, int Row)>(capacity);
+        foreach (var (item, itemScore) in bestPerPart.SelectMany(best => best.Items))
+        {
+            merged.Offer(item, itemScore);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Consecutive runs of blocks with about equal row counts, one per core but none under <see cref="MinimumRowsPerPart"/>.</summary>
+    private static List<List<VectorBlock>> Partition(IReadOnlyList<VectorBlock> blocks)
+    {
+        var rows = blocks.Sum(block => block.Count);
+        var partCount = Math.Clamp(rows / MinimumRowsPerPart, 1, Environment.ProcessorCount);
+        var parts = new List<List<VectorBlock>> { new() };
+        var rowsSoFar = 0;
+        foreach (var block in blocks)
+        {
+            if (rowsSoFar >= (long)rows * parts.Count / partCount && parts[^1].Count > 0)
+            {
+                parts.Add([]);
+            }
+
+            parts[^1].Add(block);
+            rowsSoFar += block.Count;
+        }
+
+        return parts;
     }
 
     private static List<(long ChunkRowId, double Score)> Ranked(IEnumerable<(long ChunkRowId, float Score)> hits)

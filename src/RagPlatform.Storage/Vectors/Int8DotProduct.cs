@@ -7,8 +7,8 @@ namespace RagPlatform.Storage.Vectors;
 
 /// <summary>
 /// Dot products of int8 codes, exact in 32-bit integers. Codes are stored in rows of <see cref="Stride"/> bytes
-/// (zero-padded), so the kernels never handle a tail. Each row of a stored vector is signed; the query comes as
-/// magnitudes and signs because the x86 byte multiplies take one unsigned operand.
+/// (zero-padded), so the kernels never handle a tail. Stored codes are signed; the query also comes as magnitudes
+/// because the x86 byte multiplies take one unsigned operand (its signs are moved onto the stored codes).
 /// </summary>
 internal static class Int8DotProduct
 {

@@ -15,7 +15,7 @@ internal static class VectorReport
         var text = new StringBuilder();
         text.AppendLine(Heading).AppendLine();
         text.AppendLine($"Regenerate this section with `{Command} {options.ToArguments()}` (it replaces only this section; " +
-            "`--sizes 1000000` adds a million vectors, about 20 minutes per distribution on 2 cores).");
+            "`--sizes 10000,100000,1000000` adds a million vectors, about 10 more minutes per distribution on 2 cores).");
         text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Each corpus is synthetic: unit 384-d float vectors and 60-word chunk texts in documents of {SyntheticCorpus.ChunksPerDocument} chunks, " +
@@ -26,11 +26,11 @@ internal static class VectorReport
             $"(two topic words and one content word, plus a vector from the same distribution) are never copies of chunks."));
         text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Each of {VectorSuite.QueryCount} queries (after warm-up) runs every search kind in turn, top {VectorSuite.Top}, single-threaded, " +
+            $"Each of {VectorSuite.QueryCount} queries (after warm-up) runs every search kind in turn, top {VectorSuite.Top}, one query at a time, " +
             $"through the store's public API (so times include reading the hits' chunks from SQLite). **Exact** is the float32 " +
             $"cosine scan (`ApproximateSearchThreshold = int.MaxValue`); **approximate** is the int8 scan with exact re-ranking " +
             $"(threshold 0 here, so small sizes are measured too; by default collections under 20,000 vectors are searched " +
-            $"exactly). **Keyword** is FTS5 BM25; **hybrid** is `HybridRetriever` (keyword + approximate dense, 40 candidates " +
+            $"exactly). Both dense searches split scans of 40,000 vectors or more across the 2 cores. **Keyword** is FTS5 BM25; **hybrid** is `HybridRetriever` (keyword + approximate dense, 40 candidates " +
             $"each, reciprocal-rank fusion) with an embedding generator that returns the query's vector. Recall@10 is the share " +
             $"of the exact top 10 that the approximate search returns. The machine is shared and noisy: the speed-up (exact ÷ " +
             $"approximate, same run, same queries) is the result, absolute times are for orientation. The load average (one minute, at " +

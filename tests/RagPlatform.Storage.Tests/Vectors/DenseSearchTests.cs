@@ -21,6 +21,19 @@ public sealed class DenseSearchTests
         Assert.True(hits.Zip(hits.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
     }
 
+    [Fact]
+    public void ScansLargeEnoughToSplitAcrossCoresFindTheSameNeighbours()
+    {
+        const int SmallDimensions = 32;
+        var random = new Random(5);
+        var corpus = UnitVectors.Uniform(random, 50_000, SmallDimensions);
+        var query = UnitVectors.Uniform(random, 1, SmallDimensions)[0];
+        var expected = UnitVectors.ExactTop(corpus, query, 10).Select(index => (long)index);
+
+        Assert.Equal(expected, DenseSearch.Exact(query, Blocks(corpus, SmallDimensions), ChunkRowScope.Everything, 10).Select(hit => hit.ChunkRowId));
+        Assert.Equal(expected, DenseSearch.Approximate(query, Blocks(corpus, SmallDimensions), ChunkRowScope.Everything, 10).Select(hit => hit.ChunkRowId));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -58,12 +71,12 @@ public sealed class DenseSearchTests
     }
 
     /// <summary>Blocks of <see cref="RowsPerBlock"/> vectors whose chunk row ids are their indexes in <paramref name="corpus"/>.</summary>
-    private static VectorBlock[] Blocks(float[][] corpus) =>
+    private static VectorBlock[] Blocks(float[][] corpus, int dimensions = Dimensions) =>
         VectorBlock.CreateMany(
             corpus.Chunk(RowsPerBlock)
                 .Select((vectors, block) => (
                     Enumerable.Range(block * RowsPerBlock, vectors.Length).Select(index => (long)index).ToArray(),
                     vectors.SelectMany(vector => vector).ToArray()))
                 .ToList(),
-            Dimensions);
+            dimensions);
 }
