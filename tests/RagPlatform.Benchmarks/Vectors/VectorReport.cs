@@ -30,7 +30,7 @@ internal static class VectorReport
             $"through the store's public API (so times include reading the hits' chunks from SQLite). **Exact** is the float32 " +
             $"cosine scan (`ApproximateSearchThreshold = int.MaxValue`); **approximate** is the int8 scan with exact re-ranking " +
             $"(threshold 0 here, so small sizes are measured too; by default collections under 20,000 vectors are searched " +
-            $"exactly). Both dense searches split scans of 40,000 vectors or more across the 2 cores. **Keyword** is FTS5 BM25; **hybrid** is `HybridRetriever` (keyword + approximate dense, 40 candidates " +
+            $"exactly). Both dense searches split scans of 40,000 vectors or more across the cores. **Keyword** is FTS5 BM25; **hybrid** is `HybridRetriever` (keyword + approximate dense, 40 candidates " +
             $"each, reciprocal-rank fusion) with an embedding generator that returns the query's vector. Recall@10 is the share " +
             $"of the exact top 10 that the approximate search returns. The machine is shared and noisy: the speed-up (exact ÷ " +
             $"approximate, same run, same queries) is the result, absolute times are for orientation. The load average (one minute, at " +
