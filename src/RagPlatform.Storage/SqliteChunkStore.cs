@@ -9,13 +9,15 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Retrieval;
 using RagPlatform.Core.Storage;
 using RagPlatform.Core.Text;
+using RagPlatform.Storage.Vectors;
 
 namespace RagPlatform.Storage;
 
 /// <summary>
 /// The index in one embedded SQLite file: documents, chunks, an FTS5 keyword index over analyzed terms (BM25), and
-/// float32 chunk vectors searched exactly in memory. Every operation uses its own pooled connection; with WAL,
-/// readers keep working while one writer replaces a document in a single transaction.
+/// float32 chunk vectors searched in memory (exactly, or through int8 codes for large collections). Every operation
+/// uses its own pooled connection; with WAL, readers keep working while one writer replaces a document in a single
+/// transaction.
 /// </summary>
 public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
 {
@@ -24,6 +26,7 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
 
     private readonly string _databasePath;
     private readonly string _connectionString;
+    private readonly int _approximateSearchThreshold;
     private readonly ILogger<SqliteChunkStore> _logger;
     private readonly ITextAnalyzer _analyzer = MultilingualAnalyzer.Default;
     private readonly SemaphoreSlim _initializationLock = new(1, 1);
@@ -44,7 +47,16 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
                 nameof(options));
         }
 
+        if (settings.ApproximateSearchThreshold < 0)
+        {
+            throw new ArgumentException(
+                $"{nameof(SqliteStoreOptions)}.{nameof(SqliteStoreOptions.ApproximateSearchThreshold)} is {settings.ApproximateSearchThreshold}; " +
+                "it must be zero or more (int.MaxValue keeps every dense search exact).",
+                nameof(options));
+        }
+
         _databasePath = settings.DatabasePath;
+        _approximateSearchThreshold = settings.ApproximateSearchThreshold;
         _logger = logger ?? NullLogger<SqliteChunkStore>.Instance;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -216,7 +228,10 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
         return results;
     }
 
-    /// <summary>Exact cosine similarity against every stored vector; <see cref="ScoredChunk.Score"/> is the cosine.</summary>
+    /// <summary>
+    /// Cosine similarity against the stored vectors, exact for small collections and approximate (int8 scan, exact
+    /// re-ranking) from <see cref="SqliteStoreOptions.ApproximateSearchThreshold"/> vectors; <see cref="ScoredChunk.Score"/> is the cosine.
+    /// </summary>
     public async Task<IReadOnlyList<ScoredChunk>> VectorSearchAsync(ReadOnlyMemory<float> vector, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
@@ -238,25 +253,23 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
             return [];
         }
 
-        var snapshot = await GetVectorSnapshotAsync(connection, signature.Dimensions, cancellationToken);
-        var hits = snapshot.Search(vector.Span, top, allowedDocuments);
-        if (hits.Count == 0)
+        while (true)
         {
-            return [];
-        }
-
-        var chunksByRowId = await ReadChunksByRowIdAsync(connection, hits, cancellationToken);
-        var results = new List<ScoredChunk>(hits.Count);
-        foreach (var (rowId, score) in hits)
-        {
-            // A chunk removed since the snapshot was taken is simply not returned.
-            if (chunksByRowId.TryGetValue(rowId, out var chunk))
+            var snapshot = await GetVectorSnapshotAsync(connection, signature.Dimensions, cancellationToken);
+            var hits = snapshot.Search(vector.Span, top, allowedDocuments, _approximateSearchThreshold);
+            if (hits.Count == 0)
             {
-                results.Add(new ScoredChunk(chunk, score));
+                return [];
+            }
+
+            // A write that lands after the snapshot could delete a hit's chunk or reuse its row id; then search again
+            // in the newer content rather than return a stale chunk.
+            var chunksByRowId = await ReadChunksAtVersionAsync(connection, snapshot.ContentVersion, hits, cancellationToken);
+            if (chunksByRowId is not null)
+            {
+                return hits.Select(hit => new ScoredChunk(chunksByRowId[hit.ChunkRowId], hit.Score)).ToList();
             }
         }
-
-        return results;
     }
 
     public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetChunkVectorsAsync(
@@ -735,10 +748,18 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
         }
     }
 
-    private static async Task<Dictionary<long, Chunk>> ReadChunksByRowIdAsync(
-        SqliteConnection connection, IReadOnlyList<(long ChunkRowId, double Score)> hits, CancellationToken cancellationToken)
+    /// <returns>The hits' chunks by row id, or null when the store is no longer at <paramref name="contentVersion"/>.</returns>
+    private static async Task<Dictionary<long, Chunk>?> ReadChunksAtVersionAsync(
+        SqliteConnection connection, long contentVersion, IReadOnlyList<(long ChunkRowId, double Score)> hits, CancellationToken cancellationToken)
     {
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        if (await ChangeLog.ReadVersionAsync(connection, transaction, cancellationToken) != contentVersion)
+        {
+            return null;
+        }
+
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT c.rowid, {ChunkRows.ChunkColumns} FROM chunks c WHERE c.rowid IN (SELECT value FROM json_each($rowIds));";
         command.Parameters.AddWithValue("$rowIds", JsonSerializer.Serialize(hits.Select(hit => hit.ChunkRowId)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -2,13 +2,15 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using RagPlatform.Storage.Vectors;
 
 namespace RagPlatform.Storage;
 
 /// <summary>
 /// An immutable in-memory copy of the stored vectors, unit-normalised so cosine similarity is a dot product, kept
-/// per document: a write replaces only the documents it touched, and a document filter skips whole documents.
-/// Searching is exact and thread-safe.
+/// per document with their int8 codes: a write replaces only the documents it touched, and a document filter skips
+/// whole documents. Searching is thread-safe; it is exact for small scopes and approximate for large ones
+/// (<see cref="DenseSearch"/>).
 /// </summary>
 internal sealed class VectorSnapshot
 {
@@ -17,14 +19,14 @@ internal sealed class VectorSnapshot
         FROM chunks c JOIN chunk_vectors v ON v.chunk_rowid = c.rowid
         """;
 
-    private readonly Dictionary<string, DocumentVectors> _documents;
+    private readonly Dictionary<string, VectorBlock> _documents;
 
-    private VectorSnapshot(long contentVersion, int dimensions, Dictionary<string, DocumentVectors> documents)
+    private VectorSnapshot(long contentVersion, int dimensions, Dictionary<string, VectorBlock> documents)
     {
         ContentVersion = contentVersion;
         Dimensions = dimensions;
         _documents = documents;
-        Count = documents.Values.Sum(document => document.ChunkRowIds.Length);
+        Count = documents.Values.Sum(document => document.Count);
     }
 
     public long ContentVersion { get; }
@@ -38,7 +40,7 @@ internal sealed class VectorSnapshot
     {
         await using var transaction = connection.BeginTransaction(deferred: true);
         var contentVersion = await ChangeLog.ReadVersionAsync(connection, transaction, cancellationToken);
-        var documents = new Dictionary<string, DocumentVectors>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, VectorBlock>(StringComparer.Ordinal);
         await ReadDocumentsAsync(connection, transaction, dimensions, documentIds: null, documents, cancellationToken);
         return new VectorSnapshot(contentVersion, dimensions, documents);
     }
@@ -56,12 +58,12 @@ internal sealed class VectorSnapshot
         var changed = await ChangeLog.ReadChangedDocumentsAsync(connection, transaction, ContentVersion, currentVersion, cancellationToken);
         if (changed is null)
         {
-            var documents = new Dictionary<string, DocumentVectors>(StringComparer.Ordinal);
+            var documents = new Dictionary<string, VectorBlock>(StringComparer.Ordinal);
             await ReadDocumentsAsync(connection, transaction, Dimensions, documentIds: null, documents, cancellationToken);
             return new VectorSnapshot(currentVersion, Dimensions, documents);
         }
 
-        var refreshed = new Dictionary<string, DocumentVectors>(_documents, StringComparer.Ordinal);
+        var refreshed = new Dictionary<string, VectorBlock>(_documents, StringComparer.Ordinal);
         foreach (var documentId in changed)
         {
             refreshed.Remove(documentId);
@@ -72,40 +74,24 @@ internal sealed class VectorSnapshot
     }
 
     /// <summary>The <paramref name="top"/> most cosine-similar chunks, best first (ties by chunk row).</summary>
-    public IReadOnlyList<(long ChunkRowId, double Score)> Search(ReadOnlySpan<float> query, int top, IReadOnlyCollection<string>? documentIds)
+    /// <param name="documentIds">Only chunks of these documents; null searches every document.</param>
+    /// <param name="approximateThreshold">
+    /// Searches over at least this many vectors (after filtering) use the approximate int8 scan; smaller ones,
+    /// including selective filters, are exact.
+    /// </param>
+    public IReadOnlyList<(long ChunkRowId, double Score)> Search(ReadOnlySpan<float> query, int top, IReadOnlyCollection<string>? documentIds, int approximateThreshold)
     {
         var unitQuery = query.ToArray();
         Normalize(unitQuery);
 
-        var best = new PriorityQueue<long, float>(Math.Min(top, Count) + 1);
-        foreach (var document in SelectDocuments(documentIds))
-        {
-            var vectors = document.UnitVectors;
-            for (var row = 0; row < document.ChunkRowIds.Length; row++)
-            {
-                var score = TensorPrimitives.Dot(unitQuery, vectors.AsSpan(row * Dimensions, Dimensions));
-                if (best.Count < top)
-                {
-                    best.Enqueue(document.ChunkRowIds[row], score);
-                }
-                else if (best.TryPeek(out _, out var worstKept) && score > worstKept)
-                {
-                    best.DequeueEnqueue(document.ChunkRowIds[row], score);
-                }
-            }
-        }
-
-        var results = new List<(long ChunkRowId, double Score)>(best.Count);
-        while (best.TryDequeue(out var rowId, out var score))
-        {
-            results.Add((rowId, score));
-        }
-
-        results.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.ChunkRowId.CompareTo(b.ChunkRowId));
-        return results;
+        var blocks = SelectDocuments(documentIds).ToList();
+        var vectorsInScope = blocks.Sum(block => block.Count);
+        return vectorsInScope < approximateThreshold
+            ? DenseSearch.Exact(unitQuery, blocks, top)
+            : DenseSearch.Approximate(unitQuery, blocks, top);
     }
 
-    private IEnumerable<DocumentVectors> SelectDocuments(IReadOnlyCollection<string>? documentIds)
+    private IEnumerable<VectorBlock> SelectDocuments(IReadOnlyCollection<string>? documentIds)
     {
         if (documentIds is null)
         {
@@ -114,7 +100,7 @@ internal sealed class VectorSnapshot
 
         return documentIds.Distinct(StringComparer.Ordinal)
             .Select(id => _documents.GetValueOrDefault(id))
-            .OfType<DocumentVectors>();
+            .OfType<VectorBlock>();
     }
 
     private static async Task ReadDocumentsAsync(
@@ -122,7 +108,7 @@ internal sealed class VectorSnapshot
         SqliteTransaction transaction,
         int dimensions,
         IReadOnlyCollection<string>? documentIds,
-        Dictionary<string, DocumentVectors> into,
+        Dictionary<string, VectorBlock> into,
         CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -137,6 +123,7 @@ internal sealed class VectorSnapshot
         }
 
         var blobLength = dimensions * sizeof(float);
+        var documents = new List<(string DocumentId, long[] ChunkRowIds, float[] UnitVectors)>();
         var rowIds = new List<long>();
         var vectors = new List<float>();
         string? currentDocument = null;
@@ -146,7 +133,7 @@ internal sealed class VectorSnapshot
             var documentId = reader.GetString(0);
             if (documentId != currentDocument)
             {
-                AddDocument(currentDocument, rowIds, vectors, into);
+                AddDocument(currentDocument, rowIds, vectors, documents);
                 currentDocument = documentId;
             }
 
@@ -167,14 +154,20 @@ internal sealed class VectorSnapshot
             rowIds.Add(reader.GetInt64(1));
         }
 
-        AddDocument(currentDocument, rowIds, vectors, into);
+        AddDocument(currentDocument, rowIds, vectors, documents);
+        var blocks = VectorBlock.CreateMany(documents.Select(document => (document.ChunkRowIds, document.UnitVectors)).ToList(), dimensions);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            into[documents[i].DocumentId] = blocks[i];
+        }
     }
 
-    private static void AddDocument(string? documentId, List<long> rowIds, List<float> vectors, Dictionary<string, DocumentVectors> into)
+    private static void AddDocument(
+        string? documentId, List<long> rowIds, List<float> vectors, List<(string DocumentId, long[] ChunkRowIds, float[] UnitVectors)> documents)
     {
         if (documentId is not null)
         {
-            into[documentId] = new DocumentVectors([.. rowIds], [.. vectors]);
+            documents.Add((documentId, [.. rowIds], [.. vectors]));
         }
 
         rowIds.Clear();
@@ -189,7 +182,4 @@ internal sealed class VectorSnapshot
             TensorPrimitives.Divide(vector, norm, vector);
         }
     }
-
-    /// <param name="UnitVectors">The document's vectors back to back, one per entry of <paramref name="ChunkRowIds"/>.</param>
-    private sealed record DocumentVectors(long[] ChunkRowIds, float[] UnitVectors);
 }

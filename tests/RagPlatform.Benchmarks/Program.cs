@@ -1,6 +1,7 @@
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Keyword;
 using RagPlatform.Benchmarks.Onnx;
+using RagPlatform.Benchmarks.Vectors;
 
 namespace RagPlatform.Benchmarks;
 
@@ -8,6 +9,7 @@ internal static class Program
 {
     private const string OnnxCommand = "onnx";
     private const string KeywordCommand = "keyword";
+    private const string VectorsCommand = "vectors";
     private const string ReportPath = "docs/benchmarks.md";
     private const string SolutionFile = "RagPlatform.sln";
 
@@ -16,7 +18,8 @@ internal static class Program
         "Each section below is written by the benchmark program (tests/RagPlatform.Benchmarks, a console app that " +
         "`dotnet test` does not run) and names the command that regenerates it; a run replaces only its own section.\n\n" +
         $"- Local transformer runtime (ONNX): `{OnnxReport.Command}`\n" +
-        $"- Keyword search vs Lucene.NET: `{KeywordReport.Command}`";
+        $"- Keyword search vs Lucene.NET: `{KeywordReport.Command}`\n" +
+        $"- Dense vector search (embedded store): `{VectorReport.Command}`";
 
     public static async Task<int> Main(string[] args)
     {
@@ -30,10 +33,36 @@ internal static class Program
         switch (args)
         {
             case [OnnxCommand]:
-                await RunOnnxAsync(cancellation.Token);
-                return 0;
+                return await RunSectionAsync("onnx", OnnxReport.Heading, async (workRoot, cancellationToken) =>
+                {
+                    var results = await new OnnxSuite(workRoot, Log).RunAsync(cancellationToken);
+                    return (OnnxReport.ToMarkdown(results, MachineInfo.Current()), true);
+                }, cancellation.Token);
             case [KeywordCommand, .. var keywordArguments]:
-                return await RunKeywordAsync(keywordArguments, cancellation.Token);
+                return await TryParse(() => KeywordOptions.Parse(keywordArguments)) is { } keywordOptions
+                    ? await RunSectionAsync("keyword", KeywordReport.Heading, async (workRoot, cancellationToken) =>
+                    {
+                        var results = await new KeywordSuite(keywordOptions, workRoot, Log).RunAsync(cancellationToken);
+                        return (KeywordReport.ToMarkdown(results, MachineInfo.Current(), generated: keywordOptions.BeirDirectory is null), true);
+                    }, cancellation.Token)
+                    : 2;
+            case [VectorsCommand, .. var vectorArguments]:
+                return await TryParse(() => VectorOptions.Parse(vectorArguments)) is { } vectorOptions
+                    ? await RunSectionAsync("vectors", VectorReport.Heading, async (workRoot, cancellationToken) =>
+                    {
+                        var suite = new VectorSuite(workRoot, Log);
+                        var results = new List<VectorResult>();
+                        foreach (var size in vectorOptions.Sizes)
+                        {
+                            foreach (var distribution in vectorOptions.Distributions)
+                            {
+                                results.Add(await suite.RunAsync(size, distribution, cancellationToken));
+                            }
+                        }
+
+                        return (VectorReport.ToMarkdown(results, vectorOptions, MachineInfo.Current()), results.All(result => result.Passed));
+                    }, cancellation.Token)
+                    : 2;
             case [MemoryProbe.Command, OnnxModelKind.Encoder, var directory]:
                 await MemoryProbe.RunInChildAsync(directory, () => EmbedOnceAsync(directory, cancellation.Token));
                 return 0;
@@ -41,61 +70,51 @@ internal static class Program
                 await MemoryProbe.RunInChildAsync(directory, () => DecodeOnceAsync(directory, cancellation.Token));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Usage: {OnnxReport.Command}\n  Benchmarks the local ONNX transformer runtime and rewrites its section of {ReportPath}.");
-                await Console.Error.WriteLineAsync($"Usage: {KeywordReport.Command} {KeywordOptions.Usage}\n  Compares keyword search with Lucene.NET BM25 and rewrites its section of {ReportPath}.");
+                await Console.Error.WriteLineAsync(
+                    $"Usage: {OnnxReport.Command}\n  Benchmarks the local ONNX transformer runtime.\n" +
+                    $"   or: {KeywordReport.Command} {KeywordOptions.Usage}\n  Compares keyword search with Lucene.NET BM25.\n" +
+                    $"   or: {VectorOptions.Usage}\n  Benchmarks dense, keyword and hybrid search in the embedded store.\n" +
+                    $"Each rewrites its own section of {ReportPath}.");
                 return 2;
         }
     }
 
-    private static async Task RunOnnxAsync(CancellationToken cancellationToken)
+    private static async Task<TOptions?> TryParse<TOptions>(Func<TOptions> parse)
+        where TOptions : class
     {
-        var reportPath = Path.Combine(FindRepositoryRoot(), ReportPath);
-        var modelRoot = Directory.CreateTempSubdirectory("ragp-bench-onnx-").FullName;
         try
         {
-            var suite = new OnnxSuite(modelRoot, message => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}"));
-            var results = await suite.RunAsync(cancellationToken);
-            var section = OnnxReport.ToMarkdown(results, MachineInfo.Current());
-            MarkdownSections.Replace(reportPath, OnnxReport.Heading, section, NewReportHeader);
-            Console.WriteLine(section);
-            Console.WriteLine($"Wrote {reportPath}");
+            return parse();
         }
-        finally
+        catch (ArgumentException exception)
         {
-            Directory.Delete(modelRoot, recursive: true);
+            await Console.Error.WriteLineAsync(exception.Message);
+            return null;
         }
     }
 
-    private static async Task<int> RunKeywordAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Runs one benchmark in a scratch folder and replaces its section of the report.</summary>
+    /// <returns>0 when every target passed, 1 otherwise.</returns>
+    private static async Task<int> RunSectionAsync(
+        string name, string heading, Func<string, CancellationToken, Task<(string Section, bool Passed)>> run, CancellationToken cancellationToken)
     {
-        KeywordOptions options;
-        try
-        {
-            options = KeywordOptions.Parse(arguments);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-
         var reportPath = Path.Combine(FindRepositoryRoot(), ReportPath);
-        var workRoot = Directory.CreateTempSubdirectory("ragp-bench-keyword-").FullName;
+        var workRoot = Directory.CreateTempSubdirectory($"ragp-bench-{name}-").FullName;
         try
         {
-            var suite = new KeywordSuite(options, workRoot, message => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}"));
-            var results = await suite.RunAsync(cancellationToken);
-            var section = KeywordReport.ToMarkdown(results, MachineInfo.Current(), generated: options.BeirDirectory is null);
-            MarkdownSections.Replace(reportPath, KeywordReport.Heading, section, NewReportHeader);
+            var (section, passed) = await run(workRoot, cancellationToken);
+            MarkdownSections.Replace(reportPath, heading, section, NewReportHeader);
             Console.WriteLine(section);
             Console.WriteLine($"Wrote {reportPath}");
-            return 0;
+            return passed ? 0 : 1;
         }
         finally
         {
             Directory.Delete(workRoot, recursive: true);
         }
     }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     private static async Task<IDisposable> EmbedOnceAsync(string directory, CancellationToken cancellationToken)
     {

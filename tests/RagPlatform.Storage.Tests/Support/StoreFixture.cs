@@ -6,9 +6,12 @@ namespace RagPlatform.Storage.Tests.Support;
 internal sealed class StoreFixture : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
+    private readonly int? _approximateSearchThreshold;
 
-    public StoreFixture()
+    /// <param name="approximateSearchThreshold">See <see cref="SqliteStoreOptions.ApproximateSearchThreshold"/>; null keeps the default.</param>
+    public StoreFixture(int? approximateSearchThreshold = null)
     {
+        _approximateSearchThreshold = approximateSearchThreshold;
         Store = Open();
     }
 
@@ -19,8 +22,18 @@ internal sealed class StoreFixture : IAsyncDisposable
     public string DatabasePath => Path.Combine(DirectoryPath, "ragp.db");
 
     /// <summary>Another store instance on the same file, as a second process would have.</summary>
-    public SqliteChunkStore Open() =>
-        new(Options.Create(new SqliteStoreOptions { DirectoryPath = DirectoryPath }));
+    public SqliteChunkStore Open() => Open(_approximateSearchThreshold);
+
+    public SqliteChunkStore Open(int? approximateSearchThreshold)
+    {
+        var options = new SqliteStoreOptions { DirectoryPath = DirectoryPath };
+        if (approximateSearchThreshold is { } threshold)
+        {
+            options.ApproximateSearchThreshold = threshold;
+        }
+
+        return new SqliteChunkStore(Options.Create(options));
+    }
 
     public async ValueTask DisposeAsync()
     {
