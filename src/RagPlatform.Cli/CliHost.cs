@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RagPlatform.Evaluation;
+using RagPlatform.Experiments;
 using RagPlatform.Rag.Hosting;
 
 namespace RagPlatform.Cli;
@@ -31,6 +32,7 @@ internal static class CliHost
 
         builder.Services.AddRagPlatform(builder.Configuration);
         builder.Services.AddRagEvaluation();
+        builder.Services.AddRagExperiments();
         builder.Services.AddSingleton(environment);
         return builder.Build();
     }

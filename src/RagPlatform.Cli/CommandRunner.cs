@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagPlatform.Evaluation.Datasets;
 using RagPlatform.Evaluation.Human;
+using RagPlatform.Experiments.Definition;
 using RagPlatform.Onnx;
 using RagPlatform.Prompts;
 using Spectre.Console;
@@ -34,7 +35,7 @@ internal static class CommandRunner
                 environment.Error.WriteLine("Cancelled.");
                 return Failure;
             }
-            catch (Exception e) when (e is ArgumentException or PromptLibraryException or DatasetFormatException or HumanRatingFormatException)
+            catch (Exception e) when (e is ArgumentException or PromptLibraryException or DatasetFormatException or HumanRatingFormatException or ExperimentFileException)
             {
                 return Report(environment, e.Message, InvalidInput);
             }

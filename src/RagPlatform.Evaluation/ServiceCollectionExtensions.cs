@@ -8,7 +8,7 @@ namespace RagPlatform.Evaluation;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="EvaluationRunner"/>, <see cref="BeirRetrievalEvaluator"/> and <see cref="EvaluationReportWriter"/>. Run settings are passed per
+    /// Registers <see cref="EvaluationRunner"/>, <see cref="BeirRetrievalEvaluator"/>, <see cref="EvaluationReportWriter"/> and <see cref="HumanFeedbackReportWriter"/>. Run settings are passed per
     /// run as <see cref="EvaluationOptions"/>; bind them from the "Evaluation" section with
     /// <c>configuration.GetSection(EvaluationOptions.SectionName).Bind(options)</c> when they come from configuration.
     /// </summary>
@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<EvaluationRunner>();
         services.TryAddSingleton<BeirRetrievalEvaluator>();
         services.TryAddSingleton<EvaluationReportWriter>();
+        services.TryAddSingleton<HumanFeedbackReportWriter>();
         return services;
     }
 }

@@ -60,23 +60,39 @@ public sealed partial class PromptComposer
     /// </summary>
     /// <param name="history">Earlier turns, oldest first, placed between the two in <see cref="ComposedPrompt.ToChatHistory"/>.</param>
     /// <exception cref="PromptLibraryException">An unknown component name or language, or an edited template that no longer renders one system and one user message.</exception>
+    public Task<ComposedPrompt> ComposeAnswerPromptAsync(
+        PromptSelection selection,
+        string question,
+        IReadOnlyList<ContextPassage> passages,
+        IReadOnlyList<ConversationTurn>? history = null,
+        CancellationToken cancellationToken = default) =>
+        ComposeAnswerPromptAsync(PromptTemplateNames.RagAnswer, selection, question, passages, history, cancellationToken);
+
+    /// <summary>
+    /// The grounded answer prompt rendered with another library template in place of "rag-answer" (a variant to
+    /// compare, for instance). It receives the same variables — system, question, context, citation_rule — and must
+    /// render one system message followed by one user message.
+    /// </summary>
+    /// <exception cref="PromptLibraryException">An unknown template, component name or language, or a template that does not render one system and one user message.</exception>
     public async Task<ComposedPrompt> ComposeAnswerPromptAsync(
+        string templateName,
         PromptSelection selection,
         string question,
         IReadOnlyList<ContextPassage> passages,
         IReadOnlyList<ConversationTurn>? history = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(templateName);
         var resolved = library.Resolve(selection);
         var arguments = await CreateAnswerArgumentsAsync(resolved, question, passages, cancellationToken).ConfigureAwait(false);
-        var rendered = await library.RenderAsync(PromptTemplateNames.RagAnswer, arguments, cancellationToken: cancellationToken)
+        var rendered = await library.RenderAsync(templateName, arguments, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        var messages = ChatPromptReader.Read(rendered, PromptTemplateNames.RagAnswer);
+        var messages = ChatPromptReader.Read(rendered, templateName);
         if (messages is not [{ Role: var systemRole } system, { Role: var userRole } user] ||
             systemRole != AuthorRole.System || userRole != AuthorRole.User)
         {
             throw new PromptLibraryException(
-                $"Template '{PromptTemplateNames.RagAnswer}' must render one system message followed by one user message; " +
+                $"Template '{templateName}' must render one system message followed by one user message; " +
                 $"it rendered: {string.Join(", ", messages.Select(message => message.Role.Label))}.");
         }
 

@@ -7,6 +7,7 @@ namespace RagPlatform.Retrieval;
 /// <summary>
 /// <see cref="RetrievalMode.Auto"/>: hybrid while the store holds vectors and an embedding model is registered,
 /// keyword otherwise. Decided per request, because ingesting with an embedding model can add vectors at any time.
+/// The keyword fallback ignores <see cref="RetrievalRequest.Weights"/>: with one ranking there is nothing to weigh.
 /// </summary>
 internal sealed partial class AutoRetriever(IChunkStore store, KeywordRetriever keyword, HybridRetriever? hybrid, ILogger<AutoRetriever> logger)
     : IRetriever

@@ -6,9 +6,10 @@ using RagPlatform.Core.Storage;
 namespace RagPlatform.Retrieval;
 
 /// <summary>
-/// Keyword and dense retrieval fused by weighted reciprocal rank (<see cref="RetrievalOptions.KeywordWeight"/>,
-/// <see cref="RetrievalOptions.DenseWeight"/>, <see cref="RetrievalOptions.RrfK"/>): exact terms and paraphrases
-/// both find their chunks. <see cref="ScoredChunk.Score"/> is the fused score. With
+/// Keyword and dense retrieval fused by weighted reciprocal rank (<see cref="RetrievalRequest.Weights"/>, else
+/// <see cref="RetrievalOptions.KeywordWeight"/> and <see cref="RetrievalOptions.DenseWeight"/>; and
+/// <see cref="RetrievalOptions.RrfK"/>): exact terms and paraphrases both find their chunks. A ranking weighted 0 is
+/// not searched at all, so weight 0 or 1 gives plain keyword or dense ranking. <see cref="ScoredChunk.Score"/> is the fused score. With
 /// <see cref="RetrievalOptions.UseMmr"/> and a store that returns chunk vectors, the fused candidates are re-ordered
 /// for diversity, so the list order (not the score) carries the MMR decision.
 /// </summary>
@@ -33,10 +34,14 @@ public sealed class HybridRetriever : IRetriever
         var settings = _options.Value;
         var candidateRequest = request with { TopK = Math.Max(settings.CandidatePoolSize, request.TopK) };
 
-        var keywordCandidates = _keyword.RetrieveAsync(candidateRequest, cancellationToken);
-        var denseCandidates = _dense.RetrieveAsync(candidateRequest, cancellationToken);
+        var (keywordWeight, denseWeight) = request.Weights is { } weights
+            ? (weights.Keyword, weights.Dense)
+            : (settings.KeywordWeight, settings.DenseWeight);
+
+        var keywordCandidates = SearchIfWeighted(_keyword, keywordWeight, candidateRequest, cancellationToken);
+        var denseCandidates = SearchIfWeighted(_dense, denseWeight, candidateRequest, cancellationToken);
         var fused = ReciprocalRankFusion.Fuse(
-            [(await keywordCandidates, settings.KeywordWeight), (await denseCandidates, settings.DenseWeight)],
+            [(await keywordCandidates, keywordWeight), (await denseCandidates, denseWeight)],
             settings.RrfK);
 
         if (settings.UseMmr && fused.Count > request.TopK && _store is IChunkVectorReader vectorReader)
@@ -47,4 +52,8 @@ public sealed class HybridRetriever : IRetriever
 
         return fused.Take(request.TopK).ToList();
     }
+
+    private static Task<IReadOnlyList<ScoredChunk>> SearchIfWeighted(
+        IRetriever retriever, double weight, RetrievalRequest request, CancellationToken cancellationToken) =>
+        weight > 0 ? retriever.RetrieveAsync(request, cancellationToken) : Task.FromResult<IReadOnlyList<ScoredChunk>>([]);
 }

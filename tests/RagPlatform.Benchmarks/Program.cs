@@ -1,4 +1,5 @@
 using RagPlatform.Benchmarks.Harness;
+using RagPlatform.Benchmarks.Keyword;
 using RagPlatform.Benchmarks.Onnx;
 
 namespace RagPlatform.Benchmarks;
@@ -6,6 +7,7 @@ namespace RagPlatform.Benchmarks;
 internal static class Program
 {
     private const string OnnxCommand = "onnx";
+    private const string KeywordCommand = "keyword";
     private const string ReportPath = "docs/benchmarks.md";
     private const string SolutionFile = "RagPlatform.sln";
 
@@ -13,7 +15,8 @@ internal static class Program
         "# Benchmarks\n\n" +
         "Each section below is written by the benchmark program (tests/RagPlatform.Benchmarks, a console app that " +
         "`dotnet test` does not run) and names the command that regenerates it; a run replaces only its own section.\n\n" +
-        $"- Local transformer runtime (ONNX): `{OnnxReport.Command}`";
+        $"- Local transformer runtime (ONNX): `{OnnxReport.Command}`\n" +
+        $"- Keyword search vs Lucene.NET: `{KeywordReport.Command}`";
 
     public static async Task<int> Main(string[] args)
     {
@@ -29,6 +32,8 @@ internal static class Program
             case [OnnxCommand]:
                 await RunOnnxAsync(cancellation.Token);
                 return 0;
+            case [KeywordCommand, .. var keywordArguments]:
+                return await RunKeywordAsync(keywordArguments, cancellation.Token);
             case [MemoryProbe.Command, OnnxModelKind.Encoder, var directory]:
                 await MemoryProbe.RunInChildAsync(directory, () => EmbedOnceAsync(directory, cancellation.Token));
                 return 0;
@@ -37,6 +42,7 @@ internal static class Program
                 return 0;
             default:
                 await Console.Error.WriteLineAsync($"Usage: {OnnxReport.Command}\n  Benchmarks the local ONNX transformer runtime and rewrites its section of {ReportPath}.");
+                await Console.Error.WriteLineAsync($"Usage: {KeywordReport.Command} {KeywordOptions.Usage}\n  Compares keyword search with Lucene.NET BM25 and rewrites its section of {ReportPath}.");
                 return 2;
         }
     }
@@ -57,6 +63,37 @@ internal static class Program
         finally
         {
             Directory.Delete(modelRoot, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunKeywordAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        KeywordOptions options;
+        try
+        {
+            options = KeywordOptions.Parse(arguments);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var reportPath = Path.Combine(FindRepositoryRoot(), ReportPath);
+        var workRoot = Directory.CreateTempSubdirectory("ragp-bench-keyword-").FullName;
+        try
+        {
+            var suite = new KeywordSuite(options, workRoot, message => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}"));
+            var results = await suite.RunAsync(cancellationToken);
+            var section = KeywordReport.ToMarkdown(results, MachineInfo.Current(), generated: options.BeirDirectory is null);
+            MarkdownSections.Replace(reportPath, KeywordReport.Heading, section, NewReportHeader);
+            Console.WriteLine(section);
+            Console.WriteLine($"Wrote {reportPath}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(workRoot, recursive: true);
         }
     }
 

@@ -255,6 +255,28 @@ public sealed class PromptComposerTests
         Assert.Equal("Template 'rag-answer' must render one system message followed by one user message; it rendered: user.", error.Message);
     }
 
+    [Fact]
+    public async Task Another_answer_template_can_replace_rag_answer_with_the_same_variables()
+    {
+        using var temporary = new TemporaryLibrary();
+        temporary.Write("templates/rag-answer-brief/config.json", File.ReadAllText(Path.Combine(temporary.Root, "templates", "rag-answer", "config.json")));
+        temporary.Write(
+            "templates/rag-answer-brief/skprompt.txt",
+            "<message role=\"system\">{{$system}}</message><message role=\"user\">One sentence only. <context>{{$context}}</context> {{$question}}</message>");
+        var composer = new PromptComposer(await PromptLibrary.LoadAsync(temporary.Root));
+
+        var brief = await composer.ComposeAnswerPromptAsync("rag-answer-brief", new PromptSelection(), "How does leave work?", Passages);
+        var standard = await composer.ComposeAnswerPromptAsync(new PromptSelection(), "How does leave work?", Passages);
+        var error = await Assert.ThrowsAsync<PromptLibraryException>(() => composer.ComposeAnswerPromptAsync("missing", new PromptSelection(), "Q?", Passages));
+
+        Assert.Equal(standard.SystemPrompt, brief.SystemPrompt);
+        Assert.StartsWith("One sentence only.", brief.UserPrompt, StringComparison.Ordinal);
+        Assert.Contains("12 days of paid annual leave", brief.UserPrompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("One sentence only.", standard.UserPrompt, StringComparison.Ordinal);
+        Assert.Contains("Unknown template 'missing'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rag-answer-brief", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Names(PromptLibrary library, PromptComponentKind kind) =>
         string.Join(", ", library.GetComponents(kind).Select(component => component.Name));
 

@@ -20,7 +20,8 @@ internal sealed class TestPlatform : IAsyncDisposable
 
     public string DocumentsPath => Path.Combine(Root, "docs");
 
-    public static TestPlatform Create(IDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Registrations made before the platform's, which take precedence over its defaults.</param>
+    public static TestPlatform Create(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "ragp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "docs"));
@@ -32,11 +33,12 @@ internal sealed class TestPlatform : IAsyncDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        configureServices?.Invoke(services);
+        var provider = services
             .AddRagPlatform(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new TestPlatform(root, services);
+        return new TestPlatform(root, provider);
     }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();

@@ -94,6 +94,38 @@ public sealed partial class ChatTests(WebAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task A_rating_given_in_the_chat_appears_in_the_chat_feedback_report()
+    {
+        await OpenAsync("/");
+        await AskAsync(Question);
+        await LastFinishedAnswerAsync();
+        var turn = Page.Locator(".turn").Last;
+        await turn.Locator(".rating summary").ClickAsync();
+        await turn.GetByLabel("Your name").FillAsync("rina");
+        await turn.GetByLabel("Correctness").SelectOptionAsync("4");
+        await turn.GetByLabel("Comment (optional)").FillAsync("Clear, and the citation is right");
+        await turn.GetByRole(AriaRole.Button, new() { Name = "Save rating" }).ClickAsync();
+        await Assertions.Expect(turn.Locator(".rating summary")).ToHaveTextAsync("Rated 4/5 by rina");
+        var conversation = Page.Url;
+
+        await OpenAsync("/evaluation");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Open the chat feedback report" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Chat feedback");
+        var rated = Page.Locator(".rated-answers li", new() { HasText = "Clear, and the citation is right" });
+        await Assertions.Expect(rated).ToContainTextAsync("4/5 by rina");
+        await Assertions.Expect(Page.Locator("img.chart")).ToBeVisibleAsync();
+        await ScreenshotAsync("chat-feedback");
+
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Markdown" }).ClickAsync());
+        Assert.Equal("chat-feedback.md", download.SuggestedFilename);
+        Assert.Contains("Clear, and the citation is right", await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);
+
+        await rated.Locator("a").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(conversation);
+        await Assertions.Expect(Page.Locator(".question").First).ToContainTextAsync(Question);
+    }
+
+    [Fact]
     public async Task The_chat_fits_a_phone_screen()
     {
         await Page.SetViewportSizeAsync(390, 844);

@@ -89,6 +89,12 @@ internal static class AskEndpoints
     {
         var body = await JsonRequestBody.ReadAsync(context.Request, RagJsonContext.Default.AskRequestDto, context.RequestAborted).ConfigureAwait(false);
         ValidateTopK(body.TopK);
+        if (body.HybridWeight is < 0 or > 1)
+        {
+            throw new ApiErrorException(ApiError.InvalidRequest(
+                $"'hybridWeight' is {body.HybridWeight.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be between 0 (keyword only) and 1 (semantic only).", "hybridWeight"));
+        }
+
         if (body.DocumentIds is { } ids && ids.Any(string.IsNullOrWhiteSpace))
         {
             throw new ApiErrorException(ApiError.InvalidRequest("'documentIds' contains an empty id; use ids from GET /api/documents.", "documentIds"));
@@ -99,7 +105,8 @@ internal static class AskEndpoints
             body.History?.Select(turn => new ConversationTurn(turn.Question, turn.Answer)).ToList(),
             body.TopK,
             BuildFilter(body),
-            body.PromptComponents);
+            body.PromptComponents,
+            body.HybridWeight is { } share ? FusionWeights.FromDenseShare(share) : null);
     }
 
     /// <exception cref="ArgumentException">A malformed tag or metadata entry, answered as a 400 naming the field.</exception>

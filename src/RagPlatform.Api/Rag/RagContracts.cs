@@ -12,6 +12,7 @@ namespace RagPlatform.Api.Rag;
 /// <param name="DocumentIds">Restricts retrieval to these documents; omitted searches everything.</param>
 /// <param name="Tags">Restricts retrieval to documents carrying every one of these tags.</param>
 /// <param name="Metadata">Restricts retrieval to documents with exactly these metadata values.</param>
+/// <param name="HybridWeight">Hybrid search balance, 0 (keyword only) to 1 (semantic only); omitted uses the configured weights.</param>
 internal sealed record AskRequestDto(
     string? Question,
     IReadOnlyList<ConversationTurnDto>? History = null,
@@ -19,7 +20,8 @@ internal sealed record AskRequestDto(
     IReadOnlyList<string>? DocumentIds = null,
     IReadOnlyDictionary<string, string>? PromptComponents = null,
     IReadOnlyList<string>? Tags = null,
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    double? HybridWeight = null);
 
 internal sealed record ConversationTurnDto(string Question, string Answer);
 

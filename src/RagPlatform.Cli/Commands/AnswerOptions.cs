@@ -13,6 +13,11 @@ internal static class AnswerOptions
         Description = "How many passages to retrieve per question (default Retrieval:TopK = 5)",
     };
 
+    public static readonly Option<double?> HybridWeight = new("--hybrid-weight")
+    {
+        Description = "Hybrid search balance from 0 (keyword only) to 1 (semantic only); needs an embedding model (default Retrieval:KeywordWeight and DenseWeight)",
+    };
+
     public static readonly Option<AnsweringModeSetting?> Mode = new("--mode")
     {
         Description = "auto (generate when a generator model is configured), extractive (quote sources only) or generative",
@@ -27,10 +32,11 @@ internal static class AnswerOptions
                 : $"The {kind.GetName()} of generated answers (default from prompts/defaults.yaml; see 'ragp prompts list --kind {kind.GetName()}')",
         })).ToList();
 
-    /// <summary>Adds everything a question-answering command accepts: --top-k, --mode, --tag/--meta filters and the prompt components.</summary>
+    /// <summary>Adds everything a question-answering command accepts: --top-k, --hybrid-weight, --mode, --tag/--meta filters and the prompt components.</summary>
     public static void AddTo(Command command)
     {
         command.Options.Add(TopK);
+        command.Options.Add(HybridWeight);
         command.Options.Add(Mode);
         LabelOptions.ForFilter.AddTo(command);
         AddPromptComponentsTo(command);
@@ -77,6 +83,17 @@ internal static class AnswerOptions
 
         return chosen.ToDictionary(component => component.Kind.GetName(), component => component.Value!);
     }
+
+    /// <summary>The fusion weights chosen with --hybrid-weight, or null for the configured ones.</summary>
+    /// <exception cref="ArgumentException">The value is outside 0–1.</exception>
+    public static FusionWeights? GetWeights(ParseResult parseResult) =>
+        parseResult.GetValue(HybridWeight) switch
+        {
+            null => null,
+            double share when share is >= 0 and <= 1 => FusionWeights.FromDenseShare(share),
+            double share => throw new ArgumentException(
+                $"--hybrid-weight must be between 0 (keyword only) and 1 (semantic only), got {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}."),
+        };
 
     public static IReadOnlyDictionary<string, string?> ToConfiguration(ParseResult parseResult)
     {

@@ -21,12 +21,14 @@ internal static class AskCommand
     {
         var promptComponents = AnswerOptions.GetPromptComponents(context);
         var filter = AnswerOptions.GetFilter(context);
+        var weights = AnswerOptions.GetWeights(context.ParseResult);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var request = new AskRequest(
             context.ParseResult.GetValue(Question) ?? string.Empty,
             TopK: context.ParseResult.GetValue(AnswerOptions.TopK),
             Filter: filter,
-            PromptComponents: promptComponents);
+            PromptComponents: promptComponents,
+            Weights: weights);
         var answerer = context.Get<IQuestionAnswerer>();
         if (context.Json)
         {

@@ -22,6 +22,7 @@ internal static class ChatCommand
     {
         var promptComponents = AnswerOptions.GetPromptComponents(context);
         var filter = AnswerOptions.GetFilter(context);
+        var weights = AnswerOptions.GetWeights(context.ParseResult);
         await SampleCorpusProgress.SeedIfEmptyAsync(context);
         var answerer = context.Get<IQuestionAnswerer>();
         var history = new List<ConversationTurn>();
@@ -42,7 +43,7 @@ internal static class ChatCommand
                 continue;
             }
 
-            var request = new AskRequest(line, history.ToList(), context.ParseResult.GetValue(AnswerOptions.TopK), filter, promptComponents);
+            var request = new AskRequest(line, history.ToList(), context.ParseResult.GetValue(AnswerOptions.TopK), filter, promptComponents, weights);
             try
             {
                 var answer = context.Json

@@ -5,8 +5,13 @@ namespace RagPlatform.Cli.Rendering;
 /// <summary>Shows a long operation that reports "n of total done" as one progress bar.</summary>
 internal static class CountedProgress
 {
+    /// <param name="describe">The bar's text after a report (what is being worked on); null keeps <paramref name="title"/>.</param>
     public static async Task<TResult> RunAsync<TProgress, TResult>(
-        IAnsiConsole console, string title, Func<TProgress, (int Completed, int Total)> count, Func<IProgress<TProgress>, Task<TResult>> operation)
+        IAnsiConsole console,
+        string title,
+        Func<TProgress, (int Completed, int Total)> count,
+        Func<IProgress<TProgress>, Task<TResult>> operation,
+        Func<TProgress, string>? describe = null)
     {
         TResult? result = default;
         await console.Progress()
@@ -20,6 +25,10 @@ internal static class CountedProgress
                     var (completed, total) = count(report);
                     task.MaxValue = Math.Max(1, total);
                     task.Value = completed;
+                    if (describe is not null)
+                    {
+                        task.Description = Markup.Escape(describe(report));
+                    }
                 }));
                 task.Value = task.MaxValue;
             });

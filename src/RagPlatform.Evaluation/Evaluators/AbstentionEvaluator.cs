@@ -9,27 +9,19 @@ namespace RagPlatform.Evaluation.Evaluators;
 /// question, or answered an answerable one) and "False Abstention" (abstained although the answer was in the
 /// documents). Needs an <see cref="AnswerabilityContext"/>.
 /// </summary>
-public sealed class AbstentionEvaluator : IEvaluator
+public sealed class AbstentionEvaluator() : ContextualEvaluator<AnswerabilityContext>(AnswerabilityContext.ContextName)
 {
     public const string CorrectMetricName = "Abstention Correct";
     public const string FalseAbstentionMetricName = "False Abstention";
 
-    public IReadOnlyCollection<string> EvaluationMetricNames => [CorrectMetricName, FalseAbstentionMetricName];
+    public override IReadOnlyCollection<string> EvaluationMetricNames => [CorrectMetricName, FalseAbstentionMetricName];
 
-    public ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
+    protected override ValueTask<EvaluationResult> EvaluateAsync(
         ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+        AnswerabilityContext answerability,
+        ChatConfiguration? chatConfiguration,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(modelResponse);
-        var answerability = EvaluatorSupport.Find<AnswerabilityContext>(additionalContext);
-        if (answerability is null)
-        {
-            return ValueTask.FromResult(EvaluatorSupport.MissingContext(AnswerabilityContext.ContextName, typeof(AnswerabilityContext), new BooleanMetric(CorrectMetricName), new BooleanMetric(FalseAbstentionMetricName)));
-        }
-
         var abstained = answerability.Abstained ?? Abstention.LooksLikeAbstention(modelResponse.Text);
         var outcome = Abstention.Classify(answerability.IsAnswerable, abstained);
         var reason = outcome switch
@@ -44,10 +36,11 @@ public sealed class AbstentionEvaluator : IEvaluator
         var result = new EvaluationResult(
             new BooleanMetric(CorrectMetricName, correct, reason) { Interpretation = EvaluatorSupport.InterpretOutcome(correct, reason) },
             new BooleanMetric(FalseAbstentionMetricName, falseAbstention, reason) { Interpretation = EvaluatorSupport.InterpretOutcome(!falseAbstention, reason) });
-        result.AddOrUpdateContextInAllMetrics(answerability);
         result.AddOrUpdateMetadataInAllMetrics(
             EvaluatorSupport.MethodMetadataKey,
             answerability.Abstained is null ? "abstention detected from the response text (English/Indonesian phrases)" : "abstention flag supplied by the system");
         return ValueTask.FromResult(result);
     }
+
+    protected override EvaluationMetric[] CreateEmptyMetrics() => [new BooleanMetric(CorrectMetricName), new BooleanMetric(FalseAbstentionMetricName)];
 }

@@ -5,7 +5,7 @@ using RagPlatform.Evaluation.Metrics;
 namespace RagPlatform.Evaluation.Evaluators;
 
 /// <summary>SQuAD v1.1 exact match and token F1 of the response against the gold answers in a <see cref="GoldAnswersContext"/>.</summary>
-public sealed class AnswerAccuracyEvaluator : IEvaluator
+public sealed class AnswerAccuracyEvaluator() : ContextualEvaluator<GoldAnswersContext>(GoldAnswersContext.ContextName)
 {
     public const string ExactMatchMetricName = "Exact Match";
     public const string F1MetricName = "Token F1";
@@ -13,23 +13,14 @@ public sealed class AnswerAccuracyEvaluator : IEvaluator
     /// <summary>F1 below this fails the interpretation.</summary>
     public double F1PassMark { get; init; } = 0.5;
 
-    public IReadOnlyCollection<string> EvaluationMetricNames => [ExactMatchMetricName, F1MetricName];
+    public override IReadOnlyCollection<string> EvaluationMetricNames => [ExactMatchMetricName, F1MetricName];
 
-    public ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
+    protected override ValueTask<EvaluationResult> EvaluateAsync(
         ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+        GoldAnswersContext gold,
+        ChatConfiguration? chatConfiguration,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(modelResponse);
-        var gold = EvaluatorSupport.Find<GoldAnswersContext>(additionalContext);
-        if (gold is null || gold.Answers.Count == 0)
-        {
-            return ValueTask.FromResult(EvaluatorSupport.MissingContext(
-                GoldAnswersContext.ContextName, typeof(GoldAnswersContext), new NumericMetric(ExactMatchMetricName), new NumericMetric(F1MetricName)));
-        }
-
         var response = modelResponse.Text;
         var exactMatch = SquadMetrics.MaxExactMatch(response, gold.Answers);
         var f1 = SquadMetrics.MaxF1(response, gold.Answers);
@@ -42,8 +33,11 @@ public sealed class AnswerAccuracyEvaluator : IEvaluator
             Interpretation = EvaluatorSupport.InterpretScore(f1, F1PassMark),
         };
         var result = new EvaluationResult(exactMatchMetric, f1Metric);
-        result.AddOrUpdateContextInAllMetrics(gold);
         result.AddOrUpdateMetadataInAllMetrics(EvaluatorSupport.MethodMetadataKey, SquadMetrics.Method);
         return ValueTask.FromResult(result);
     }
+
+    protected override EvaluationMetric[] CreateEmptyMetrics() => [new NumericMetric(ExactMatchMetricName), new NumericMetric(F1MetricName)];
+
+    protected override bool IsUsable(GoldAnswersContext context) => context.Answers.Count > 0;
 }

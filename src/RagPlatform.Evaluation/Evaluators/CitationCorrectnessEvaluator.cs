@@ -8,7 +8,7 @@ namespace RagPlatform.Evaluation.Evaluators;
 /// Whether each [n] marker in the response points at a source (from a <see cref="CitationSourcesContext"/>) that
 /// supports the sentence carrying it, and how many sentences cite anything.
 /// </summary>
-public sealed class CitationCorrectnessEvaluator(IGroundednessChecker? checker = null) : IEvaluator
+public sealed class CitationCorrectnessEvaluator(IGroundednessChecker? checker = null) : ContextualEvaluator<CitationSourcesContext>(CitationSourcesContext.ContextName)
 {
     public const string CorrectnessMetricName = "Citation Correctness";
     public const string CoverageMetricName = "Citation Coverage";
@@ -16,22 +16,14 @@ public sealed class CitationCorrectnessEvaluator(IGroundednessChecker? checker =
     /// <summary>Correctness below this fails the interpretation.</summary>
     public double PassMark { get; init; } = 1;
 
-    public IReadOnlyCollection<string> EvaluationMetricNames => [CorrectnessMetricName, CoverageMetricName];
+    public override IReadOnlyCollection<string> EvaluationMetricNames => [CorrectnessMetricName, CoverageMetricName];
 
-    public async ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
+    protected override async ValueTask<EvaluationResult> EvaluateAsync(
         ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+        CitationSourcesContext sources,
+        ChatConfiguration? chatConfiguration,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(modelResponse);
-        var sources = EvaluatorSupport.Find<CitationSourcesContext>(additionalContext);
-        if (sources is null)
-        {
-            return EvaluatorSupport.MissingContext(CitationSourcesContext.ContextName, typeof(CitationSourcesContext), new NumericMetric(CorrectnessMetricName), new NumericMetric(CoverageMetricName));
-        }
-
         var activeChecker = EvaluatorSupport.ResolveChecker(checker, chatConfiguration);
         var check = await new CitationChecker(activeChecker).CheckAsync(ClaimExtractor.Extract(modelResponse.Text), sources.Sources, cancellationToken).ConfigureAwait(false);
         var wrong = check.Verdicts.Where(verdict => verdict.Verdict != ClaimVerdict.Supported).Select(verdict => $"[{verdict.Number}] on claim {verdict.ClaimIndex + 1}: {verdict.Reason}").ToList();
@@ -48,8 +40,9 @@ public sealed class CitationCorrectnessEvaluator(IGroundednessChecker? checker =
             correctness.AddDiagnostics(EvaluationDiagnostic.Informational("The response cites no source."));
         }
 
-        result.AddOrUpdateContextInAllMetrics(sources);
         result.AddOrUpdateMetadataInAllMetrics(EvaluatorSupport.MethodMetadataKey, activeChecker.Description);
         return result;
     }
+
+    protected override EvaluationMetric[] CreateEmptyMetrics() => [new NumericMetric(CorrectnessMetricName), new NumericMetric(CoverageMetricName)];
 }

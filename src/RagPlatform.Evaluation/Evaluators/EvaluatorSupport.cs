@@ -8,19 +8,6 @@ internal static class EvaluatorSupport
 {
     public const string MethodMetadataKey = "method";
 
-    public static TContext? Find<TContext>(IEnumerable<EvaluationContext>? additionalContext)
-        where TContext : EvaluationContext =>
-        additionalContext?.OfType<TContext>().FirstOrDefault();
-
-    /// <summary>Result whose metrics carry no value and an error naming the missing context.</summary>
-    public static EvaluationResult MissingContext(string contextName, Type contextType, params EvaluationMetric[] metrics)
-    {
-        var result = new EvaluationResult(metrics);
-        result.AddDiagnosticsToAllMetrics(EvaluationDiagnostic.Error(
-            $"No '{contextName}' context was supplied: pass a {contextType.Name} in additionalContext."));
-        return result;
-    }
-
     /// <summary>An explicit checker wins; otherwise the chat configuration's client judges; otherwise lexical overlap.</summary>
     public static IGroundednessChecker ResolveChecker(IGroundednessChecker? configured, ChatConfiguration? chatConfiguration) =>
         configured

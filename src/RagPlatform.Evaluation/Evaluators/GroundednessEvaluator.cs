@@ -9,7 +9,7 @@ namespace RagPlatform.Evaluation.Evaluators;
 /// and whether every claim is supported. Uses the given checker; without one, the chat configuration's client as
 /// LLM judge; without that, lexical overlap.
 /// </summary>
-public sealed class GroundednessEvaluator(IGroundednessChecker? checker = null) : IEvaluator
+public sealed class GroundednessEvaluator(IGroundednessChecker? checker = null) : ContextualEvaluator<GroundingContext>(GroundingContext.ContextName)
 {
     public const string UnsupportedClaimRateMetricName = "Unsupported Claim Rate";
     public const string GroundedMetricName = "Grounded";
@@ -17,22 +17,14 @@ public sealed class GroundednessEvaluator(IGroundednessChecker? checker = null) 
     /// <summary>Unsupported-claim rates above this fail the interpretation.</summary>
     public double MaximumUnsupportedRate { get; init; }
 
-    public IReadOnlyCollection<string> EvaluationMetricNames => [UnsupportedClaimRateMetricName, GroundedMetricName];
+    public override IReadOnlyCollection<string> EvaluationMetricNames => [UnsupportedClaimRateMetricName, GroundedMetricName];
 
-    public async ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
+    protected override async ValueTask<EvaluationResult> EvaluateAsync(
         ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+        GroundingContext grounding,
+        ChatConfiguration? chatConfiguration,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(modelResponse);
-        var grounding = EvaluatorSupport.Find<GroundingContext>(additionalContext);
-        if (grounding is null)
-        {
-            return EvaluatorSupport.MissingContext(GroundingContext.ContextName, typeof(GroundingContext), new NumericMetric(UnsupportedClaimRateMetricName), new BooleanMetric(GroundedMetricName));
-        }
-
         var activeChecker = EvaluatorSupport.ResolveChecker(checker, chatConfiguration);
         var report = await activeChecker.AssessAnswerAsync(modelResponse.Text, grounding.Passages, cancellationToken).ConfigureAwait(false);
         var rate = report.UnsupportedClaimRate;
@@ -58,8 +50,9 @@ public sealed class GroundednessEvaluator(IGroundednessChecker? checker = null) 
             result.AddDiagnosticsToAllMetrics(EvaluationDiagnostic.Warning($"The judge gave no readable verdict for {report.ParseFailures} claim(s)."));
         }
 
-        result.AddOrUpdateContextInAllMetrics(grounding);
         result.AddOrUpdateMetadataInAllMetrics(EvaluatorSupport.MethodMetadataKey, activeChecker.Description);
         return result;
     }
+
+    protected override EvaluationMetric[] CreateEmptyMetrics() => [new NumericMetric(UnsupportedClaimRateMetricName), new BooleanMetric(GroundedMetricName)];
 }

@@ -44,23 +44,6 @@ public static class HumanAgreement
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => Compare(group.Key, group.Select(rating => (rating.Hallucination, Automatic(rating))).ToList()))
             .ToList();
-        var raters = perRater.Select(agreement => agreement.Name).ToList();
-        var betweenRaters = new List<LabelAgreement>();
-        for (var i = 0; i < raters.Count; i++)
-        {
-            for (var j = i + 1; j < raters.Count; j++)
-            {
-                var second = ratings.Where(rating => rating.Rater == raters[j]).ToDictionary(rating => rating.QuestionId, StringComparer.Ordinal);
-                var pairs = ratings.Where(rating => rating.Rater == raters[i] && second.ContainsKey(rating.QuestionId))
-                    .Select(rating => (rating.Hallucination, second[rating.QuestionId].Hallucination))
-                    .ToList();
-                if (pairs.Count > 0)
-                {
-                    betweenRaters.Add(Compare($"{raters[i]} vs {raters[j]}", pairs));
-                }
-            }
-        }
-
         return new HumanAgreementReport(
             run.Configuration.GroundednessMethods.FirstOrDefault() ?? run.Configuration.PrimaryGroundednessMethod,
             ratings.Count,
@@ -70,7 +53,35 @@ public static class HumanAgreement
             ratings.Average(rating => Automatic(rating) ? 1.0 : 0.0),
             Compare("all raters vs automatic", ratings.Select(rating => (rating.Hallucination, Automatic(rating))).ToList()),
             perRater,
-            betweenRaters);
+            BetweenRaters(ratings));
+    }
+
+    /// <summary>Hallucination-label agreement of each pair of raters (in name order) on the answers both rated; pairs sharing none are left out.</summary>
+    public static IReadOnlyList<LabelAgreement> BetweenRaters(IReadOnlyList<HumanRating> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var byRater = ratings.GroupBy(rating => rating.Rater, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => (Rater: group.Key, Ratings: group.ToDictionary(rating => rating.QuestionId, StringComparer.Ordinal)))
+            .ToList();
+        var agreements = new List<LabelAgreement>();
+        for (var i = 0; i < byRater.Count; i++)
+        {
+            for (var j = i + 1; j < byRater.Count; j++)
+            {
+                var second = byRater[j].Ratings;
+                var pairs = byRater[i].Ratings.Values
+                    .Where(rating => second.ContainsKey(rating.QuestionId))
+                    .Select(rating => (rating.Hallucination, second[rating.QuestionId].Hallucination))
+                    .ToList();
+                if (pairs.Count > 0)
+                {
+                    agreements.Add(Compare($"{byRater[i].Rater} vs {byRater[j].Rater}", pairs));
+                }
+            }
+        }
+
+        return agreements;
     }
 
     private static LabelAgreement Compare(string name, IReadOnlyList<(bool First, bool Second)> pairs)

@@ -90,7 +90,7 @@ internal static class HtmlReport
         html.Append("</div>\n</section>\n");
     }
 
-    private static void AppendCard(StringBuilder html, string label, string value, string method, string key) =>
+    internal static void AppendCard(StringBuilder html, string label, string value, string method, string key) =>
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\" data-metric=\"{Html(key)}\"><div class=\"value\">{Html(value)}</div><div class=\"label\">{Html(label)}</div><div class=\"method\">{Html(method)}</div></div>\n");
 
     private static void AppendGroups(StringBuilder html, string title, IReadOnlyList<MetricGroup> groups, string? chart, IReadOnlyList<string> keys)

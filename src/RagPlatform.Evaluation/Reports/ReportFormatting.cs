@@ -63,7 +63,9 @@ internal static class ReportFormatting
     public static string Value(string key, double value) =>
         !MetricKeys.IsFraction(key)
             ? value.ToString(Math.Abs(value) >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture)
-            : (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+            : Percent(value);
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -90,19 +90,8 @@ internal sealed partial class DecoderSession : IDisposable
 
     public int VocabularySize { get; }
 
-    public static DecoderSession Open(ModelFolder folder, OnnxModelOptions options, ILogger logger)
-    {
-        var (session, provider) = SessionFactory.Create(folder.ModelPath, options, logger);
-        try
-        {
-            return new DecoderSession(session, provider, folder.Config, folder.ModelPath);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
-    }
+    public static DecoderSession Open(ModelFolder folder, OnnxModelOptions options, ILogger logger) =>
+        SessionFactory.Open(folder, options, logger, (session, provider) => new DecoderSession(session, provider, folder.Config, folder.ModelPath));
 
     public DecoderState CreateState()
     {

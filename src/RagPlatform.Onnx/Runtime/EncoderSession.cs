@@ -68,19 +68,8 @@ internal sealed class EncoderSession : IDisposable
 
     public int HiddenSize { get; }
 
-    public static EncoderSession Open(ModelFolder folder, OnnxModelOptions options, ILogger logger)
-    {
-        var (session, provider) = SessionFactory.Create(folder.ModelPath, options, logger);
-        try
-        {
-            return new EncoderSession(session, provider, folder.Config, folder.ModelPath);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
-    }
+    public static EncoderSession Open(ModelFolder folder, OnnxModelOptions options, ILogger logger) =>
+        SessionFactory.Open(folder, options, logger, (session, provider) => new EncoderSession(session, provider, folder.Config, folder.ModelPath));
 
     /// <summary>Runs a padded batch; the returned collection's first value is [batch, length, hidden] float32.</summary>
     /// <param name="tokenTypes">All zeros; only read when the model has token_type_ids.</param>

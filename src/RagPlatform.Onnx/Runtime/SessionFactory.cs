@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Onnx.Folders;
 
 namespace RagPlatform.Onnx.Runtime;
 
@@ -28,6 +29,22 @@ internal static class SessionFactory
                 $"{modelPath}: ONNX Runtime cannot load the model ({ex.Message}). Check that the export finished and that " +
                 "any external data file (model.onnx_data) sits next to it.",
                 ex);
+        }
+    }
+
+    /// <summary>Creates the session and wraps it; the session is disposed when the wrapper rejects the model.</summary>
+    public static TWrapper Open<TWrapper>(
+        ModelFolder folder, OnnxModelOptions options, ILogger logger, Func<InferenceSession, string, TWrapper> wrap)
+    {
+        var (session, provider) = Create(folder.ModelPath, options, logger);
+        try
+        {
+            return wrap(session, provider);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
         }
     }
 

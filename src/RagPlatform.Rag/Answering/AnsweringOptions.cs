@@ -1,3 +1,5 @@
+using RagPlatform.Prompts;
+
 namespace RagPlatform.Rag.Answering;
 
 /// <summary>How questions are answered. Bound from the "Answering" configuration section.</summary>
@@ -19,6 +21,12 @@ public sealed class AnsweringOptions
 
     /// <summary>Longest question accepted, in characters.</summary>
     public int MaxQuestionLength { get; set; } = 2000;
+
+    /// <summary>
+    /// Prompt-library template the generator's answer prompt is rendered with; another template must take the same
+    /// variables as "rag-answer" and render one system and one user message.
+    /// </summary>
+    public string PromptTemplate { get; set; } = PromptTemplateNames.RagAnswer;
 
     /// <summary>Longest quote a citation carries, in characters.</summary>
     public int MaxQuoteLength { get; set; } = 240;

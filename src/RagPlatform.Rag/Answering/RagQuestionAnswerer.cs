@@ -42,7 +42,7 @@ public sealed class RagQuestionAnswerer(
         var question = Validate(request.Question);
         var language = LanguageDetector.Detect(question);
         var query = ConversationQuery.Build(question, request.History, analyzer);
-        var context = await RetrieveAsync(query, request.TopK ?? retrievalOptions.Value.TopK, request.Filter, cancellationToken).ConfigureAwait(false);
+        var context = await RetrieveAsync(query, request.TopK ?? retrievalOptions.Value.TopK, request.Filter, request.Weights, cancellationToken).ConfigureAwait(false);
         logger.LogDebug("Retrieved {Count} chunks for {Query}", context.Count, query);
 
         if (UseGenerator(out var generator))
@@ -75,9 +75,10 @@ public sealed class RagQuestionAnswerer(
         };
     }
 
-    private async Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int top, SearchFilter? filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(
+        string query, int top, SearchFilter? filter, FusionWeights? weights, CancellationToken cancellationToken)
     {
-        var arguments = new KernelArguments { ["query"] = query, ["top"] = top, ["filter"] = filter };
+        var arguments = new KernelArguments { ["query"] = query, ["top"] = top, ["filter"] = filter, ["weights"] = weights };
         var result = await kernel.InvokeAsync(RetrievalPlugin.PluginName, RetrievalPlugin.SearchFunctionName, arguments, cancellationToken).ConfigureAwait(false);
         return result.GetValue<IReadOnlyList<ScoredChunk>>() ?? [];
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using RagPlatform.Ingestion;
 using RagPlatform.Prompts.DependencyInjection;
 using RagPlatform.Rag.Answering;
 using RagPlatform.Rag.Documents;
+using RagPlatform.Rag.FollowUps;
 using RagPlatform.Rag.Ingestion;
 using RagPlatform.Rag.Kernel;
 using RagPlatform.Retrieval;
@@ -51,6 +53,9 @@ public static class RagPlatformServiceCollectionExtensions
 
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IQuestionAnswerer, RagQuestionAnswerer>();
+        services.AddSingleton<IFollowUpQuestionSuggester>(sp => sp.GetService<IChatClient>() is null
+            ? new HeadingFollowUpQuestionSuggester()
+            : ActivatorUtilities.CreateInstance<ModelFollowUpQuestionSuggester>(sp));
         services.AddSingleton<DocumentIngestionService>();
         services.AddSingleton<SampleCorpusSeeder>();
         services.AddSingleton<DocumentCatalog>();

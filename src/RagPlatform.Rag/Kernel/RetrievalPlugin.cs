@@ -16,6 +16,7 @@ public sealed class RetrievalPlugin(IRetriever retriever)
         [Description("What to look for")] string query,
         [Description("How many passages to return")] int top = 5,
         SearchFilter? filter = null,
+        [Description("How much keyword and semantic (dense) ranking count in hybrid search; omit for the configured weights")] FusionWeights? weights = null,
         CancellationToken cancellationToken = default) =>
-        retriever.RetrieveAsync(new RetrievalRequest(query, top, filter), cancellationToken);
+        retriever.RetrieveAsync(new RetrievalRequest(query, top, filter, weights), cancellationToken);
 }

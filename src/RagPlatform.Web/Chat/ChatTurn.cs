@@ -9,15 +9,22 @@ public sealed class ChatTurn
 {
     private readonly StringBuilder _text = new();
 
-    public ChatTurn(string question, DateTimeOffset askedAt)
+    /// <param name="settings">The conversation's settings the question is asked with; saved with the exchange.</param>
+    public ChatTurn(string question, DateTimeOffset askedAt, ConversationSettings? settings = null)
     {
         Question = question;
         AskedAt = askedAt;
+        Settings = settings;
     }
 
     public string Question { get; }
 
     public DateTimeOffset AskedAt { get; }
+
+    public ConversationSettings? Settings { get; }
+
+    /// <summary>Questions to ask next; they arrive after the answer, and are not saved.</summary>
+    public IReadOnlyList<string> FollowUps { get; private set; } = [];
 
     public string Text => _text.ToString();
 
@@ -47,6 +54,8 @@ public sealed class ChatTurn
         Status = ExchangeStatus.Completed;
     }
 
+    public void SuggestFollowUps(IReadOnlyList<string> questions) => FollowUps = questions;
+
     public void Stop() => Status = ExchangeStatus.Stopped;
 
     public void Fail(string error)
@@ -57,11 +66,11 @@ public sealed class ChatTurn
 
     /// <summary>The turn as saved; only a finished turn can be saved.</summary>
     public ChatExchange ToExchange() =>
-        new(Question, Text, Answer, Status ?? throw new InvalidOperationException("A turn cannot be saved while its answer is streaming."), Error, AskedAt);
+        new(Question, Text, Answer, Status ?? throw new InvalidOperationException("A turn cannot be saved while its answer is streaming."), Error, AskedAt, Settings);
 
     public static ChatTurn FromExchange(ChatExchange exchange, int position)
     {
-        var turn = new ChatTurn(exchange.Question, exchange.AskedAt) { Position = position, Error = exchange.Error, Status = exchange.Status };
+        var turn = new ChatTurn(exchange.Question, exchange.AskedAt, exchange.Settings) { Position = position, Error = exchange.Error, Status = exchange.Status };
         turn._text.Append(exchange.AnswerText);
         turn.Answer = exchange.Answer;
         return turn;

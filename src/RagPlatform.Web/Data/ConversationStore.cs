@@ -44,12 +44,12 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
             }
 
             title = reader.GetString(0);
-            settings = JsonSerializer.Deserialize<ConversationSettings>(reader.GetString(1), Json) ?? ConversationSettings.Default;
+            settings = ReadSettings(reader.GetString(1));
         }
 
         var exchanges = new List<ChatExchange>();
         await using (var command = connection.Command(
-            "SELECT question, answer_text, answer, status, error, asked_at FROM exchanges WHERE conversation_id = $id ORDER BY position",
+            "SELECT question, answer_text, answer, status, error, asked_at, settings FROM exchanges WHERE conversation_id = $id ORDER BY position",
             ("$id", Key(id))))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -61,7 +61,8 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
                     reader.IsDBNull(2) ? null : JsonSerializer.Deserialize<GroundedAnswer>(reader.GetString(2), Json),
                     Enum.Parse<ExchangeStatus>(reader.GetString(3)),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
-                    ParseTime(reader.GetString(5))));
+                    ParseTime(reader.GetString(5)),
+                    reader.IsDBNull(6) ? null : ReadSettings(reader.GetString(6))));
             }
         }
 
@@ -116,9 +117,9 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
 
         await using var insert = connection.Command(
             """
-            INSERT INTO exchanges (conversation_id, position, question, answer_text, answer, status, error, asked_at)
+            INSERT INTO exchanges (conversation_id, position, question, answer_text, answer, status, error, asked_at, settings)
             VALUES ($id, (SELECT COALESCE(MAX(position) + 1, 0) FROM exchanges WHERE conversation_id = $id),
-                    $question, $text, $answer, $status, $error, $asked)
+                    $question, $text, $answer, $status, $error, $asked, $settings)
             RETURNING position
             """,
             ("$id", Key(id)),
@@ -127,7 +128,8 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
             ("$answer", exchange.Answer is null ? null : JsonSerializer.Serialize(exchange.Answer, Json)),
             ("$status", exchange.Status.ToString()),
             ("$error", exchange.Error),
-            ("$asked", FormatTime(exchange.AskedAt)));
+            ("$asked", FormatTime(exchange.AskedAt)),
+            ("$settings", exchange.Settings is null ? null : JsonSerializer.Serialize(exchange.Settings, Json)));
         var position = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         await transaction.CommitAsync(cancellationToken);
         return position;
@@ -139,6 +141,10 @@ internal sealed class ConversationStore(WebDatabase database, TimeProvider clock
         var firstLine = question.Trim().Split('\n', 2)[0].Trim();
         return firstLine.Length <= MaxTitleLength ? firstLine : string.Concat(firstLine.AsSpan(0, MaxTitleLength - 1).TrimEnd(), "…");
     }
+
+    /// <summary>Settings saved as JSON; members added later are absent from older rows and take their defaults.</summary>
+    public static ConversationSettings ReadSettings(string json) =>
+        JsonSerializer.Deserialize<ConversationSettings>(json, Json) ?? ConversationSettings.Default;
 
     private async Task<bool> UpdateAsync(Guid id, string assignment, string value, CancellationToken cancellationToken)
     {

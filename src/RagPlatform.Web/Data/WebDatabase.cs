@@ -2,9 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace RagPlatform.Web.Data;
 
-/// <summary>Opens connections to web.db, creating the schema on first use.</summary>
+/// <summary>Opens connections to web.db, creating the schema on first use and bringing older databases up to it.</summary>
 internal sealed class WebDatabase(WebDataPaths paths)
 {
+    /// <summary>Columns added after the first release; databases created before get them on first use, empty.</summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("exchanges", "settings", "TEXT NULL"),
+    ];
+
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS conversations (
@@ -22,6 +28,7 @@ internal sealed class WebDatabase(WebDataPaths paths)
             status TEXT NOT NULL,
             error TEXT NULL,
             asked_at TEXT NOT NULL,
+            settings TEXT NULL,
             PRIMARY KEY (conversation_id, position));
         CREATE TABLE IF NOT EXISTS chat_ratings (
             conversation_id TEXT NOT NULL,
@@ -73,12 +80,25 @@ internal sealed class WebDatabase(WebDataPaths paths)
             if (!_schemaReady)
             {
                 await ExecuteAsync(connection, Schema, cancellationToken);
+                await AddMissingColumnsAsync(connection, cancellationToken);
                 _schemaReady = true;
             }
         }
         finally
         {
             _schemaLock.Release();
+        }
+    }
+
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            await using var exists = connection.Command($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken);
+            }
         }
     }
 

@@ -9,6 +9,17 @@ namespace RagPlatform.Web.Evaluation;
 /// <param name="HallucinationRate">Share of ratings that found unsupported content; null without ratings.</param>
 public sealed record ChatRatingSummary(int RatingCount, int RaterCount, double? MeanCorrectness, double? HallucinationRate);
 
+/// <summary>A rated chat answer with what the report needs around it.</summary>
+/// <param name="Settings">The settings the question was asked with; null when the exchange predates their recording.</param>
+internal sealed record RatedChatExchange(
+    Guid ConversationId,
+    string ConversationTitle,
+    string Question,
+    string AnswerText,
+    ConversationSettings? Settings,
+    HumanRating Rating,
+    DateTimeOffset RatedAt);
+
 /// <summary>
 /// Human ratings of chat answers, kept in web.db as the evaluation harness's <see cref="HumanRating"/> with the
 /// question id "chat:&lt;conversation&gt;:&lt;position&gt;". One rating per rater and answer; rating again replaces it,
@@ -63,6 +74,38 @@ internal sealed class ChatRatingStore(WebDatabase database, TimeProvider clock)
         }
 
         return ratings.GroupBy(r => r.Position).ToDictionary(g => g.Key, g => (IReadOnlyList<HumanRating>)g.Select(r => r.Rating).ToList());
+    }
+
+    /// <summary>Every rating with its question, answer and conversation, newest first.</summary>
+    public async Task<IReadOnlyList<RatedChatExchange>> ListRatedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            """
+            SELECT r.conversation_id, r.position, r.rater, r.correctness, r.hallucination, r.comment, r.rated_at,
+                   c.title, e.question, e.answer_text, e.settings
+            FROM chat_ratings r
+            JOIN exchanges e ON e.conversation_id = r.conversation_id AND e.position = r.position
+            JOIN conversations c ON c.id = r.conversation_id
+            ORDER BY r.rated_at DESC, r.conversation_id, r.position, r.rater
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rated = new List<RatedChatExchange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var conversationId = Guid.Parse(reader.GetString(0));
+            var rating = new HumanRating(QuestionId(conversationId, reader.GetInt32(1)), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4) != 0, reader.GetString(5));
+            rated.Add(new RatedChatExchange(
+                conversationId,
+                reader.GetString(7),
+                reader.GetString(8),
+                reader.GetString(9),
+                reader.IsDBNull(10) ? null : ConversationStore.ReadSettings(reader.GetString(10)),
+                rating,
+                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+        }
+
+        return rated;
     }
 
     public async Task<ChatRatingSummary> SummarizeAsync(CancellationToken cancellationToken)

@@ -25,9 +25,11 @@ internal static class WebServiceCollectionExtensions
             sp.GetRequiredService<DocumentLoader>().SupportedExtensions));
         services.AddSingleton<SampleCorpusInitializer>();
         services.AddSingleton<PromptPickerSource>();
+        services.AddSingleton<HybridSearchStatus>();
 
         services.AddRagEvaluation();
         services.AddSingleton<ChatRatingStore>();
+        services.AddSingleton<ChatFeedbackReports>();
         services.AddSingleton<EvaluationRunStore>();
         services.AddSingleton<EvaluationDatasets>();
         services.AddSingleton<EvaluationRunService>();

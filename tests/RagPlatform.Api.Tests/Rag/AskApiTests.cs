@@ -67,6 +67,8 @@ public sealed class AskApiTests : IAsyncLifetime
     [InlineData("""{"question":"What is chunking?","documentIds":[""]}""", "documentIds")]
     [InlineData("""{"question":"What is chunking?","tags":[" "]}""", "tags")]
     [InlineData("""{"question":"What is chunking?","metadata":{"owner.name":"tim"}}""", "metadata")]
+    [InlineData("""{"question":"What is chunking?","hybridWeight":1.5}""", "hybridWeight")]
+    [InlineData("""{"question":"What is chunking?","hybridWeight":-0.5}""", "hybridWeight")]
     [InlineData("""{"question":42}""", "question")]
     public async Task Invalid_questions_are_400_problem_details_naming_the_field(string body, string param)
     {
@@ -74,6 +76,18 @@ public sealed class AskApiTests : IAsyncLifetime
 
         var problem = await response.AssertProblemAsync(400);
         Assert.Equal(param, problem.GetProperty("param").GetString());
+    }
+
+    [Fact]
+    public async Task A_hybrid_weight_is_accepted_and_an_invalid_one_names_its_range()
+    {
+        using var accepted = await Rag.Http.PostAsync("api/ask", HttpHelpers.Json("""{"question":"What does self-attention let every token do?","hybridWeight":0.25}"""));
+        using var rejected = await Rag.Http.PostAsync("api/ask", HttpHelpers.Json("""{"question":"What is chunking?","hybridWeight":2}"""));
+
+        Assert.Equal(200, (int)accepted.StatusCode);
+        Assert.False((await accepted.ReadJsonAsync()).GetProperty("abstained").GetBoolean());
+        var problem = await rejected.AssertProblemAsync(400);
+        Assert.Equal("'hybridWeight' is 2; it must be between 0 (keyword only) and 1 (semantic only).", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal static class PairedTimer
     }
 
     /// <summary>Keeps a collection left over from one side out of the other side's timing.</summary>
-    private static void Settle()
+    public static void Settle()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -68,6 +68,50 @@ public sealed class RetrieverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PerRequestWeightsOfZeroAndOneReproduceKeywordAndDenseRanking()
+    {
+        var hybrid = Hybrid(new RetrievalOptions());
+        var request = new RetrievalRequest(ParaphraseQuery, 3);
+        var keywordOnly = await new KeywordRetriever(_fixture.Store).RetrieveAsync(request);
+        var denseOnly = await new DenseRetriever(_fixture.Store, _embedder).RetrieveAsync(request);
+        Assert.NotEqual(Ids(keywordOnly), Ids(denseOnly));
+        _embedder.RequestedInputKinds.Clear();
+
+        var asKeyword = await hybrid.RetrieveAsync(request with { Weights = FusionWeights.FromDenseShare(0) });
+        Assert.Empty(_embedder.RequestedInputKinds);
+        var asDense = await hybrid.RetrieveAsync(request with { Weights = FusionWeights.FromDenseShare(1) });
+
+        Assert.Equal(Ids(keywordOnly), Ids(asKeyword));
+        Assert.Equal(Ids(denseOnly), Ids(asDense));
+    }
+
+    [Fact]
+    public async Task PerRequestWeightsOverrideTheConfiguredOnes()
+    {
+        var keywordConfigured = Hybrid(new RetrievalOptions { KeywordWeight = 1, DenseWeight = 0 });
+        var request = new RetrievalRequest(ParaphraseQuery, 1);
+
+        var configured = await keywordConfigured.RetrieveAsync(request);
+        var overridden = await keywordConfigured.RetrieveAsync(request with { Weights = FusionWeights.FromDenseShare(1) });
+
+        Assert.NotEqual(CarChunkId, Assert.Single(configured).Chunk.Id);
+        Assert.Equal(CarChunkId, Assert.Single(overridden).Chunk.Id);
+    }
+
+    [Fact]
+    public async Task AutoModeFallingBackToKeywordsIgnoresTheWeights()
+    {
+        await _fixture.Store.ClearVectorsAsync();
+        await using var provider = Services(_embedder).BuildServiceProvider();
+        var request = new RetrievalRequest(ParaphraseQuery, 2, Weights: FusionWeights.FromDenseShare(1));
+
+        var results = await provider.GetRequiredService<IRetriever>().RetrieveAsync(request);
+
+        Assert.Equal(Ids(await new KeywordRetriever(_fixture.Store).RetrieveAsync(request)), Ids(results));
+        Assert.Empty(_embedder.RequestedInputKinds);
+    }
+
+    [Fact]
     public async Task HybridHonoursTheFilter()
     {
         await StoreAsync(TestDocuments.Create("bikes", "Bikes", "A bicycle needs no automobile insurance."));
@@ -166,6 +210,8 @@ public sealed class RetrieverTests : IAsyncLifetime
     [Fact]
     public async Task RejectsANonPositiveTopK() =>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new KeywordRetriever(_fixture.Store).RetrieveAsync(new RetrievalRequest("car", 0)));
+
+    private static IReadOnlyList<string> Ids(IReadOnlyList<ScoredChunk> results) => results.Select(r => r.Chunk.Id).ToList();
 
     private HybridRetriever Hybrid(RetrievalOptions options) => new(_fixture.Store, _embedder, Options.Create(options));
 

@@ -23,6 +23,8 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     {
         _context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = Viewport });
         _context.SetDefaultTimeout(Timeout);
+        // Expectations default to 5 s, too little for a busy 2-core CI machine; waits fail at the same limit as actions.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) =>
         {

@@ -1,11 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagPlatform.Core.Answers;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Retrieval;
 using RagPlatform.Core.Storage;
 using ChatPage = RagPlatform.Web.Components.Pages.Chat;
 using RagPlatform.Evaluation.Human;
+using RagPlatform.Rag.FollowUps;
 using RagPlatform.Web.Data;
 using RagPlatform.Web.Evaluation;
 using RagPlatform.Web.Tests.Support;
@@ -62,7 +65,7 @@ public sealed class ChatPageTests : IAsyncDisposable
         Ask(cut, "What is self-attention?");
         cut.WaitForAssertion(() => Assert.Single(answerer.Requests));
         cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".answer").GetAttribute("aria-busy")));
-        cut.FindAll("button.follow-up")[0].Click();
+        cut.WaitForElement("button.follow-up").Click();
         cut.WaitForAssertion(() => Assert.Equal(2, answerer.Requests.Count));
 
         var second = answerer.Requests[1];
@@ -74,6 +77,62 @@ public sealed class ChatPageTests : IAsyncDisposable
         var saved = (await Conversations.GetAsync((await Conversations.ListAsync(CancellationToken.None)).Single().Id, CancellationToken.None))!;
         Assert.Equal(3, saved.Settings.TopK);
         Assert.Equal("tutor", saved.Settings.PromptComponents["persona"]);
+    }
+
+    [Fact]
+    public async Task Follow_ups_come_from_the_suggester_once_the_answer_has_finished()
+    {
+        var suggester = new PendingSuggester();
+        _web.Bunit.Services.Replace(ServiceDescriptor.Singleton<IFollowUpQuestionSuggester>(suggester));
+        await UseCitingAnswererAsync();
+        var cut = RenderReady();
+
+        Ask(cut, "What is self-attention?");
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".answer").GetAttribute("aria-busy")));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".rating")));
+        Assert.Empty(cut.FindAll("button.follow-up"));
+        suggester.Reply(["How are the weights computed?", "Where is self-attention used?"]);
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["How are the weights computed?", "Where is self-attention used?"],
+            cut.FindAll("button.follow-up").Select(b => b.TextContent)));
+        Assert.Equal("What is self-attention?", Assert.Single(suggester.Answers).Question);
+    }
+
+    [Fact]
+    public async Task Without_an_embedding_model_the_hybrid_slider_is_disabled_and_says_why()
+    {
+        await UseCitingAnswererAsync();
+        var cut = RenderReady();
+
+        Assert.True(cut.Find("#hybrid-weight").HasAttribute("disabled"));
+        Assert.Contains("needs an embedding model", cut.Find("#hybrid-weight-hint").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hybrid_weight_is_asked_with_saved_per_conversation_and_restored_on_resume()
+    {
+        _web.Bunit.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new FixedEmbeddingGenerator());
+        var answerer = await UseCitingAnswererAsync();
+        await _web.Get<IChunkStore>().SetEmbeddingSignatureAsync(new EmbeddingSignature("fixed", FixedEmbeddingGenerator.Dimensions));
+        var cut = RenderReady();
+        Assert.False(cut.Find("#hybrid-weight").HasAttribute("disabled"));
+        Assert.Equal("0.5", cut.Find("#hybrid-weight").GetAttribute("value"));
+
+        cut.Find("#hybrid-weight").Change("0.8");
+        Ask(cut, "What is self-attention?");
+        cut.WaitForAssertion(() => Assert.Single(answerer.Requests));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".rating")));
+
+        Assert.Equal(FusionWeights.FromDenseShare(0.8), answerer.Requests[0].Weights);
+        var first = Assert.Single(await Conversations.ListAsync(CancellationToken.None)).Id;
+        var saved = (await Conversations.GetAsync(first, CancellationToken.None))!;
+        Assert.Equal(0.8, saved.Settings.HybridWeight);
+        Assert.Equal(0.8, saved.Exchanges.Single().Settings!.HybridWeight);
+        Assert.Equal("0.5", RenderReady().Find("#hybrid-weight").GetAttribute("value"));
+        var resumed = RenderReady(first);
+        resumed.WaitForAssertion(() => Assert.Equal("0.8", resumed.Find("#hybrid-weight").GetAttribute("value")));
+        Assert.StartsWith("20 % keyword, 80 % semantic", resumed.Find("#hybrid-weight-hint").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,5 +249,21 @@ public sealed class ChatPageTests : IAsyncDisposable
         _web.UseAnswerer(answerer);
         await StoreDocumentAsync();
         return answerer;
+    }
+
+    /// <summary>Holds its suggestions until the test releases them, like a slow model.</summary>
+    private sealed class PendingSuggester : IFollowUpQuestionSuggester
+    {
+        private readonly TaskCompletionSource<IReadOnlyList<string>> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<GroundedAnswer> Answers { get; } = [];
+
+        public Task<IReadOnlyList<string>> SuggestAsync(GroundedAnswer answer, CancellationToken cancellationToken = default)
+        {
+            Answers.Add(answer);
+            return _reply.Task.WaitAsync(cancellationToken);
+        }
+
+        public void Reply(IReadOnlyList<string> questions) => _reply.SetResult(questions);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using RagPlatform.Core.Retrieval;
 using RagPlatform.Web.Data;
 using RagPlatform.Web.Tests.Support;
@@ -35,6 +36,56 @@ public sealed class ConversationStoreTests : IAsyncDisposable
         Assert.Equal(ExchangeStatus.Stopped, loaded.Exchanges[1].Status);
         Assert.Null(loaded.Exchanges[1].Answer);
         Assert.Equal(DateTimeOffset.UnixEpoch.AddMinutes(1), loaded.Exchanges[1].AskedAt);
+    }
+
+    [Fact]
+    public async Task The_hybrid_weight_and_each_exchanges_settings_are_saved()
+    {
+        var settings = new ConversationSettings(null, new Dictionary<string, string> { ["tone"] = "friendly" }, HybridWeight: 0.8);
+        var created = await Store.CreateAsync("Hybrid", settings, CancellationToken.None);
+        await Store.AppendExchangeAsync(created.Id, new ChatExchange("q1", "a", null, ExchangeStatus.Completed, null, DateTimeOffset.UnixEpoch, settings), CancellationToken.None);
+        await Store.UpdateSettingsAsync(created.Id, settings with { HybridWeight = 0.2 }, CancellationToken.None);
+
+        var loaded = (await Store.GetAsync(created.Id, CancellationToken.None))!;
+
+        Assert.Equal(0.2, loaded.Settings.HybridWeight);
+        Assert.Equal(FusionWeights.FromDenseShare(0.2), loaded.Settings.Weights);
+        var saved = loaded.Exchanges.Single().Settings!;
+        Assert.Equal(0.8, saved.HybridWeight);
+        Assert.Equal("friendly", saved.PromptComponents["tone"]);
+    }
+
+    [Fact]
+    public async Task A_database_from_before_per_exchange_settings_is_migrated_and_its_rows_kept()
+    {
+        var id = Guid.NewGuid();
+        Directory.CreateDirectory(_web.StorePath);
+        await using (var old = new SqliteConnection($"Data Source={Path.Combine(_web.StorePath, "web.db")}"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = $$$"""
+                CREATE TABLE conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, settings TEXT NOT NULL);
+                CREATE TABLE exchanges (conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                    question TEXT NOT NULL, answer_text TEXT NOT NULL, answer TEXT NULL, status TEXT NOT NULL, error TEXT NULL, asked_at TEXT NOT NULL,
+                    PRIMARY KEY (conversation_id, position));
+                INSERT INTO conversations VALUES ('{{{id:D}}}', 'Old chat', '2024-01-01T00:00:00.0000000+00:00', '2024-01-01T00:00:00.0000000+00:00', '{"topK":4,"promptComponents":{"persona":"tutor"}}');
+                INSERT INTO exchanges VALUES ('{{{id:D}}}', 0, 'Old question', 'Old answer', NULL, 'Completed', NULL, '2024-01-01T00:00:00.0000000+00:00');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var loaded = (await Store.GetAsync(id, CancellationToken.None))!;
+        await Store.AppendExchangeAsync(id, new ChatExchange("New question", "New answer", null, ExchangeStatus.Completed, null, DateTimeOffset.UnixEpoch, loaded.Settings), CancellationToken.None);
+        var resumed = (await Store.GetAsync(id, CancellationToken.None))!;
+
+        Assert.Equal(4, loaded.Settings.TopK);
+        Assert.Null(loaded.Settings.HybridWeight);
+        Assert.Null(loaded.Settings.Weights);
+        Assert.Equal(["Old question", "New question"], resumed.Exchanges.Select(e => e.Question));
+        Assert.Null(resumed.Exchanges[0].Settings);
+        Assert.Equal("tutor", resumed.Exchanges[1].Settings!.PromptComponents["persona"]);
     }
 
     [Fact]

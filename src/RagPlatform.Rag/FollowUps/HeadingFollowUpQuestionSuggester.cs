@@ -1,16 +1,19 @@
 using RagPlatform.Core.Answers;
 
-namespace RagPlatform.Web.Chat;
+namespace RagPlatform.Rag.FollowUps;
 
 /// <summary>
-/// Suggests what to ask next from the sections an answer cites: the most specific heading of each cited passage (or
-/// the document title when it has none), phrased in the answer's language.
+/// Suggests follow-ups without a model, from the sections an answer cites: the most specific heading of each cited
+/// passage (or the document title when it has none), phrased in the answer's language.
 /// </summary>
-internal static class FollowUpQuestions
+public sealed class HeadingFollowUpQuestionSuggester : IFollowUpQuestionSuggester
 {
-    public const int MaxSuggestions = 3;
+    internal const int MaxSuggestions = 3;
 
-    public static IReadOnlyList<string> Suggest(GroundedAnswer answer)
+    public Task<IReadOnlyList<string>> SuggestAsync(GroundedAnswer answer, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Suggest(answer));
+
+    internal static IReadOnlyList<string> Suggest(GroundedAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
         if (answer.Abstained)
@@ -19,7 +22,7 @@ internal static class FollowUpQuestions
         }
 
         return answer.Citations
-            .Select(citation => Topic(citation))
+            .Select(Topic)
             .Where(topic => topic.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(MaxSuggestions)
