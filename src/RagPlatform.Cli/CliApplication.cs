@@ -17,6 +17,7 @@ public static class CliApplication
             PromptsCommand.Create(environment),
             ModelsCommand.Create(environment),
             EvalCommand.Create(environment),
+            DoctorCommand.Create(environment),
         };
         GlobalOptions.AddTo(root);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
