@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +51,7 @@ public static class InjectionScenario
         using var scratch = new ScratchFolder(Name);
         var hostileFolder = scratch.Combine("hostile");
         HostileDocuments.Write(hostileFolder);
-        var questions = ReadQuestions(options.Questions);
+        var questions = EvaluationQuestions.Read(options.Questions);
         var problems = new List<string>();
 
         var cleanStore = scratch.Combine("clean");
@@ -123,12 +122,6 @@ public static class InjectionScenario
             questions.Count, unchanged, targeted.Count, quoting, generativeQuestions.Count, intact,
             attacked.Functions.Count(function => function == RetrievalFunction), otherFunctions, renders, unsafeNodes, payloadsShown, problems);
     }
-
-    private static List<string> ReadQuestions(int count) =>
-        [.. File.ReadLines(RepositoryLayout.EvaluationQuestions)
-            .Where(line => line.Trim().Length > 0)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question").GetString()!)
-            .Take(count)];
 
     private sealed record ExtractiveRun(IReadOnlyList<GroundedAnswer> Answers, IReadOnlyDictionary<string, string> DocumentTexts);
 
