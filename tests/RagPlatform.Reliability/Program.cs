@@ -15,7 +15,7 @@ var documents = new Option<int>("--documents") { Description = "Generated docume
 var requests = new Option<int>("--requests") { Description = "Total requests of the load test", DefaultValueFactory = _ => 2000 };
 var clients = new Option<int>("--clients") { Description = "Concurrent clients of the load test", DefaultValueFactory = _ => 8 };
 var questions = new Option<int>("--questions") { Description = "Evaluation questions asked with and without hostile documents", DefaultValueFactory = _ => 66 };
-var noReport = new Option<bool>("--no-report") { Description = $"Print the figures without rewriting {ReliabilityReport.RelativePath}" };
+var noReport = new Option<bool>("--no-report") { Description = $"Print the figures without rewriting {ReliabilityReport.RelativePath}", Recursive = true };
 
 var scenarios = new (string Name, string Description, Option[] Options, Func<ParseResult, CancellationToken, Task<(ScenarioReport Report, string Arguments)>> Run)[]
 {

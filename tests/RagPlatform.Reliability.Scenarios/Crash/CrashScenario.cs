@@ -76,56 +76,70 @@ public static class CrashScenario
             .Select(reader => StoreReader.RunAsync(store, options.Seed + reader, stopReaders.Token))
             .ToList();
 
-        var random = new Random(options.Seed);
-        var problems = new List<string>();
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        int killsDuringIngestion = 0, survived = 0, lost = 0, incomplete = 0;
-        for (var kill = 1; kill <= options.Kills; kill++)
+        try
         {
-            var delay = TimeSpan.FromMilliseconds(uninterrupted.TotalMilliseconds * (0.05 + (0.9 * random.NextDouble())));
-            var force = stored.Count == corpus.HashesBySourcePath.Count;
-            using (var process = ragp.StartIngest(corpus.Folder, force))
+            var random = new Random(options.Seed);
+            var problems = new List<string>();
+            var stored = new HashSet<string>(StringComparer.Ordinal);
+            int killsDuringIngestion = 0, survived = 0, lost = 0, incomplete = 0;
+            for (var kill = 1; kill <= options.Kills; kill++)
             {
-                if (await KillAfterAsync(process, delay, cancellationToken))
+                var delay = TimeSpan.FromMilliseconds(uninterrupted.TotalMilliseconds * (0.05 + (0.9 * random.NextDouble())));
+                var force = stored.Count == corpus.HashesBySourcePath.Count;
+                using (var process = ragp.StartIngest(corpus.Folder, force))
                 {
-                    killsDuringIngestion++;
+                    if (await KillAfterAsync(process, delay, cancellationToken))
+                    {
+                        killsDuringIngestion++;
+                    }
                 }
+
+                var check = await CheckAfterKillAsync(ragp, store, corpus, stored, cancellationToken);
+                lost += check.Lost;
+                incomplete += check.Incomplete;
+                problems.AddRange(check.Problems.Select(problem => $"After kill {kill}: {problem}"));
+                survived += check.Problems.Count == 0 ? 1 : 0;
+                stored = check.Complete;
+                log($"Kill {kill}/{options.Kills} after {delay.TotalMilliseconds:0} ms ({(force ? "re-indexing everything" : "continuing")}): " +
+                    $"{stored.Count} complete documents, {(check.Problems.Count == 0 ? "store healthy" : string.Join("; ", check.Problems))}");
             }
 
-            var check = await CheckAfterKillAsync(ragp, store, corpus, stored, cancellationToken);
-            lost += check.Lost;
-            incomplete += check.Incomplete;
-            problems.AddRange(check.Problems.Select(problem => $"After kill {kill}: {problem}"));
-            survived += check.Problems.Count == 0 ? 1 : 0;
-            stored = check.Complete;
-            log($"Kill {kill}/{options.Kills} after {delay.TotalMilliseconds:0} ms ({(force ? "re-indexing everything" : "continuing")}): " +
-                $"{stored.Count} complete documents, {(check.Problems.Count == 0 ? "store healthy" : string.Join("; ", check.Problems))}");
-        }
-
-        using (var final = ragp.StartIngest(corpus.Folder, force: false))
-        {
-            await final.WaitForExitAsync(cancellationToken);
-            var finalSucceeded = final.ExitCode == 0;
-            var doctor = await ragp.RunDoctorAsync(cancellationToken);
-            var finalState = await StoreVerifier.VerifyAsync(store, corpus, cancellationToken);
-            await stopReaders.CancelAsync();
-            var reads = await Task.WhenAll(readers);
-
-            var missing = corpus.HashesBySourcePath.Keys.Count(path => !finalState.CompleteDocuments.Contains(path));
-            // Missing at the end covers both documents the final run lost and files that never arrived.
-            lost += missing;
-            incomplete += finalState.Problems.Count - finalState.StrayDocuments;
-            problems.AddRange(finalState.Problems.Select(problem => $"After the final run: {problem}"));
-            problems.AddRange(reads.SelectMany(reader => reader.Errors).Distinct().Take(20).Select(error => $"Reader: {error}"));
-            if (!finalSucceeded)
+            using (var final = ragp.StartIngest(corpus.Folder, force: false))
             {
-                problems.Add($"The final ingest exited with {final.ExitCode}.");
-            }
+                await final.WaitForExitAsync(cancellationToken);
+                var finalSucceeded = final.ExitCode == 0;
+                var doctor = await ragp.RunDoctorAsync(cancellationToken);
+                var finalState = await StoreVerifier.VerifyAsync(store, corpus, cancellationToken);
+                await stopReaders.CancelAsync();
+                var reads = await Task.WhenAll(readers);
 
-            return new CrashResult(
-                options.Kills, killsDuringIngestion, survived, lost, incomplete,
-                finalState.CompleteDocuments.Count, corpus.HashesBySourcePath.Count, finalState.StrayDocuments, finalSucceeded, doctor.ExitCode == 0,
-                reads.Sum(reader => reader.Reads), reads.Sum(reader => reader.Errors.Count), uninterrupted, problems);
+                var missing = corpus.HashesBySourcePath.Keys.Count(path => !finalState.CompleteDocuments.Contains(path));
+                // Missing at the end covers both documents the final run lost and files that never arrived.
+                lost += missing;
+                incomplete += finalState.Problems.Count - finalState.StrayDocuments;
+                problems.AddRange(finalState.Problems.Select(problem => $"After the final run: {problem}"));
+                problems.AddRange(reads.SelectMany(reader => reader.Errors).Distinct().Take(20).Select(error => $"Reader: {error}"));
+                if (!finalSucceeded)
+                {
+                    problems.Add($"The final ingest exited with {final.ExitCode}.");
+                }
+
+                if (doctor.ExitCode != 0)
+                {
+                    problems.Add($"ragp doctor exited with {doctor.ExitCode} after the final run: {doctor.Error.Trim()}");
+                }
+
+                return new CrashResult(
+                    options.Kills, killsDuringIngestion, survived, lost, incomplete,
+                    finalState.CompleteDocuments.Count, corpus.HashesBySourcePath.Count, finalState.StrayDocuments, finalSucceeded, doctor.ExitCode == 0,
+                    reads.Sum(reader => reader.Reads), reads.Sum(reader => reader.Errors.Count), uninterrupted, problems);
+            }
+        }
+        finally
+        {
+            // Readers stop even when a check throws, so no loop outlives the scenario.
+            await stopReaders.CancelAsync();
+            await Task.WhenAll(readers);
         }
     }
 
@@ -149,11 +163,12 @@ public static class CrashScenario
             await process.WaitForExitAsync(timeout.Token);
             return false;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // SIGKILL on Unix: no handler, no flush, no cleanup runs in the child.
+            // SIGKILL on Unix: no handler, no flush, no cleanup runs in the child. A cancelled scenario kills it too.
             process.Kill(entireProcessTree: false);
-            await process.WaitForExitAsync(cancellationToken);
+            await process.WaitForExitAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
             return true;
         }
     }

@@ -28,7 +28,7 @@ internal sealed class WebRendering : IAsyncDisposable
     public WebRendering(string storePath)
     {
         // Built, never started: only its services are needed to render components.
-        _app = RagPlatformWebApplication.Build([$"--Store:Path={storePath}", "--Store:IngestSampleCorpusWhenEmpty=false", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Error"]);
+        _app = RagPlatformWebApplication.Build([$"--Store:Path={storePath}", "--Store:IngestSampleCorpusWhenEmpty=false", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Microsoft.AspNetCore=Error"]);
         _renderer = new HtmlRenderer(_app.Services, _app.Services.GetRequiredService<ILoggerFactory>());
     }
 

@@ -179,7 +179,8 @@ public static class LoadScenario
                 : json.RootElement.GetProperty("answer").GetString() is { Length: > 0 };
             return (endpoint, answered ? null : "the response carries no answer");
         }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or TaskCanceledException
+                                        && !cancellationToken.IsCancellationRequested)
         {
             return (endpoint, $"{exception.GetType().Name}: {exception.Message}");
         }
