@@ -8,7 +8,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Killed_ingestion_never_damages_the_store_or_loses_a_document_and_readers_keep_working()
     {
-        var result = await CrashScenario.RunAsync(new CrashOptions(Kills: 5, Documents: 80, Readers: 2), output.WriteLine, CancellationToken.None);
+        var result = await CrashScenario.RunAsync(new CrashOptions(Kills: 5, Documents: 50, Readers: 2), output.WriteLine, CancellationToken.None);
 
         Assert.Empty(result.Problems);
         Assert.Equal(result.Kills, result.KillsSurvived);
