@@ -41,10 +41,9 @@ internal static class StoreIntegrity
             "{0} vector(s) do not match the recorded embedding dimensions."),
         ($"""
          SELECT count(*) FROM chunks
-         WHERE EXISTS (SELECT 1 FROM meta WHERE key = '{StoreSchema.EmbeddingModelKey}')
-           AND rowid NOT IN (SELECT chunk_rowid FROM chunk_vectors);
+         WHERE EXISTS (SELECT 1 FROM chunk_vectors) AND rowid NOT IN (SELECT chunk_rowid FROM chunk_vectors);
          """,
-            "{0} chunk(s) have no vector although the store records an embedding model, so dense search cannot find them."),
+            "{0} chunk(s) have no vector while the others have one, so dense search cannot find them."),
     ];
 
     public static async Task<IReadOnlyList<StoreCheck>> CheckAsync(SqliteConnection connection, CancellationToken cancellationToken)

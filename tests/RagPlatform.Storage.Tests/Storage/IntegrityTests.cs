@@ -55,7 +55,7 @@ public sealed class IntegrityTests
     }
 
     [Fact]
-    public async Task DiagnosisNamesEachCheckAndFindsChunksWithoutVectors()
+    public async Task DiagnosisNamesEachCheckAndFindsChunksLeftWithoutVectors()
     {
         await using var fixture = new StoreFixture();
         await fixture.Store.SetEmbeddingSignatureAsync(new("test-model", 2));
@@ -71,7 +71,7 @@ public sealed class IntegrityTests
         Assert.False(damaged.Healthy);
         var failed = Assert.Single(damaged.Checks, check => !check.Passed);
         Assert.Equal("Vectors match chunks and embedding model", failed.Name);
-        Assert.Equal(["2 chunk(s) have no vector although the store records an embedding model, so dense search cannot find them."], failed.Problems);
+        Assert.Equal(["2 chunk(s) have no vector while the others have one, so dense search cannot find them."], failed.Problems);
         Assert.Contains("ragp ingest --force", failed.Remedy, StringComparison.Ordinal);
         Assert.Equal(failed.Problems, await fixture.Store.CheckIntegrityAsync());
     }
