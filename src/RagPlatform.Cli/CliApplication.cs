@@ -18,6 +18,7 @@ public static class CliApplication
             ModelsCommand.Create(environment),
             EvalCommand.Create(environment),
             ExperimentCommand.Create(environment),
+            DoctorCommand.Create(environment),
         };
         GlobalOptions.AddTo(root);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

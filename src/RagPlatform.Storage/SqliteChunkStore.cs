@@ -69,6 +69,9 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
         }.ToString();
     }
 
+    /// <summary>The full path of the SQLite file, which is created on first use.</summary>
+    public string DatabasePath => _databasePath;
+
     public async Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentId);
@@ -375,10 +378,26 @@ public sealed class SqliteChunkStore : IChunkStore, IChunkVectorReader
     }
 
     /// <summary>Problems found in the stored data (orphans, keyword-index drift, chunk counts, SQLite's own check); empty when healthy.</summary>
-    public async Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken = default) =>
+        (await DiagnoseAsync(cancellationToken)).Problems;
+
+    /// <summary>Runs every integrity check and counts what is stored; see <see cref="StoreDiagnosis"/>.</summary>
+    public async Task<StoreDiagnosis> DiagnoseAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await StoreIntegrity.CheckAsync(connection, cancellationToken);
+        var checks = await StoreIntegrity.CheckAsync(connection, cancellationToken);
+        StoreContents? contents;
+        try
+        {
+            contents = await StoreIntegrity.CountAsync(connection, await ReadSignatureAsync(connection, transaction: null, cancellationToken), cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            // The checks above already name the damage that stops counting.
+            contents = null;
+        }
+
+        return new StoreDiagnosis(_databasePath, checks, contents);
     }
 
     public ValueTask DisposeAsync()

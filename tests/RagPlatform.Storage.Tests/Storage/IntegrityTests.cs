@@ -53,4 +53,26 @@ public sealed class IntegrityTests
         Assert.Contains(problems, p => p.Contains("keyword-index row(s) have no chunk", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("vector(s) have no chunk", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task DiagnosisNamesEachCheckAndFindsChunksLeftWithoutVectors()
+    {
+        await using var fixture = new StoreFixture();
+        await fixture.Store.SetEmbeddingSignatureAsync(new("test-model", 2));
+        var notes = CourseCorpus.EnglishNotes;
+        await notes.StoreAsync(fixture.Store, notes.Chunks.Select(_ => (ReadOnlyMemory<float>)new float[] { 1, 2 }).ToList());
+        var healthy = await fixture.Store.DiagnoseAsync();
+
+        await DocumentStorageTests.ExecuteRawAsync(fixture.DatabasePath, "DELETE FROM chunk_vectors WHERE rowid IN (SELECT rowid FROM chunk_vectors LIMIT 2);");
+        var damaged = await fixture.Store.DiagnoseAsync();
+
+        Assert.True(healthy.Healthy);
+        Assert.Equal(new StoreContents(1, notes.Chunks.Count, notes.Chunks.Count, new("test-model", 2)), healthy.Contents);
+        Assert.False(damaged.Healthy);
+        var failed = Assert.Single(damaged.Checks, check => !check.Passed);
+        Assert.Equal("Vectors match chunks and embedding model", failed.Name);
+        Assert.Equal(["2 chunk(s) have no vector while the others have one, so dense search cannot find them."], failed.Problems);
+        Assert.Contains("ragp ingest --force", failed.Remedy, StringComparison.Ordinal);
+        Assert.Equal(failed.Problems, await fixture.Store.CheckIntegrityAsync());
+    }
 }
