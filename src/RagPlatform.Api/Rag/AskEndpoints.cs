@@ -89,7 +89,7 @@ internal static class AskEndpoints
     {
         var body = await JsonRequestBody.ReadAsync(context.Request, RagJsonContext.Default.AskRequestDto, context.RequestAborted).ConfigureAwait(false);
         ValidateTopK(body.TopK);
-        if (body.HybridWeight is < 0 or > 1)
+        if (body.HybridWeight is { } hybridWeight && !FusionWeights.IsDenseShare(hybridWeight))
         {
             throw new ApiErrorException(ApiError.InvalidRequest(
                 $"'hybridWeight' is {body.HybridWeight.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be between 0 (keyword only) and 1 (semantic only).", "hybridWeight"));

@@ -90,7 +90,7 @@ internal static class AnswerOptions
         parseResult.GetValue(HybridWeight) switch
         {
             null => null,
-            double share when share is >= 0 and <= 1 => FusionWeights.FromDenseShare(share),
+            double share when FusionWeights.IsDenseShare(share) => FusionWeights.FromDenseShare(share),
             double share => throw new ArgumentException(
                 $"--hybrid-weight must be between 0 (keyword only) and 1 (semantic only), got {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}."),
         };

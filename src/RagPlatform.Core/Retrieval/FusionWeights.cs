@@ -26,13 +26,16 @@ public sealed record FusionWeights
     /// <summary>Weights from a single keyword↔dense slider: 0 is keyword only, 1 dense only.</summary>
     public static FusionWeights FromDenseShare(double denseShare)
     {
-        if (!double.IsFinite(denseShare) || denseShare is < 0 or > 1)
+        if (!IsDenseShare(denseShare))
         {
             throw new ArgumentOutOfRangeException(nameof(denseShare), denseShare, "The dense share must be between 0 and 1.");
         }
 
         return new FusionWeights(1 - denseShare, denseShare);
     }
+
+    /// <summary>Whether <paramref name="value"/> is a slider position <see cref="FromDenseShare"/> accepts (0 to 1).</summary>
+    public static bool IsDenseShare(double value) => value is >= 0 and <= 1;
 
     /// <summary>The dense weight's share of the total, 0 (keyword only) to 1 (dense only).</summary>
     public double DenseShare => Dense / (Keyword + Dense);

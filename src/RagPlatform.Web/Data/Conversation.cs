@@ -18,7 +18,7 @@ public sealed record ConversationSettings(int? TopK, IReadOnlyDictionary<string,
 
     /// <summary>The fusion weights to ask with; null when unset or when the stored value is outside 0–1.</summary>
     [JsonIgnore]
-    public FusionWeights? Weights => HybridWeight is double share && share is >= 0 and <= 1 ? FusionWeights.FromDenseShare(share) : null;
+    public FusionWeights? Weights => HybridWeight is double share && FusionWeights.IsDenseShare(share) ? FusionWeights.FromDenseShare(share) : null;
 
     public static ConversationSettings Default { get; } = new(null, new Dictionary<string, string>());
 }
